@@ -1,0 +1,55 @@
+# README's two commands: `make demo` and `make test`. Both install what is missing
+# (Debian packages with apt-get, a .venv with the package) before they run.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := tesseract-ocr tesseract-ocr-fra
+DEMO_OUT ?= demo-out
+
+.PHONY: demo test system-deps venv lint typecheck unit bench clean
+
+## Debian packages, only those missing (apt-get update once, only when needed)
+system-deps:
+	@missing=""; \
+	$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3 python3-venv python3-pip"; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing with apt-get:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(STAMP): pyproject.toml | system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+venv: system-deps $(STAMP)
+
+## Run the whole pipeline on samples/ and print what it did
+demo: venv
+	@rm -rf $(DEMO_OUT)
+	$(VENV)/bin/pressclean clean samples/ocr/*.txt -o $(DEMO_OUT)
+	@$(PY) -m pressclean.demo_summary $(DEMO_OUT) samples
+
+lint: venv
+	$(PY) -m ruff check src tests bench
+
+typecheck: venv
+	$(PY) -m mypy
+
+unit: venv
+	$(PY) -m pytest -q
+
+## The whole suite plus ruff and mypy
+test: lint typecheck unit
+
+bench: venv
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

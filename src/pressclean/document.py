@@ -1,0 +1,73 @@
+"""The data every stage passes along: a Document, its words, and its Corrections.
+
+Text is NFC from the moment it is read (``textio``) and never re-normalised later,
+so every offset below indexes the same string a user can open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Word:
+    """One OCR word with its page geometry, where the source had it.
+
+    ``start``/``end`` index ``Document.source_text``; ``conf`` is 0–100 (Tesseract's
+    scale; ALTO's 0–1 ``WC`` is rescaled on read); ``box`` is (x0, y0, x1, y1) pixels.
+    ``hyphen_next`` marks the first half of a word hyphenated across lines, as the
+    layout (ALTO ``HYP``/``SUBS_CONTENT``, hOCR) says, not as guessed from text.
+    """
+
+    text: str
+    start: int
+    end: int
+    conf: float | None = None
+    box: tuple[int, int, int, int] | None = None
+    page: int = 0
+    block: int = 0
+    line: int = 0
+    hyphen_next: bool = False
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One change, with where it came from and why.
+
+    ``in_start``/``in_end`` index the input text (``Document.source_text``),
+    ``out_start``/``out_end`` the clean text. ``before`` is the input slice, ``after``
+    the output slice, so ``source[in_start:in_end] == before`` and
+    ``clean[out_start:out_end] == after`` always hold.
+    """
+
+    in_start: int
+    in_end: int
+    out_start: int
+    out_end: int
+    before: str
+    after: str
+    stage: str
+    rule: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Correction:
+        return cls(**{k: data[k] for k in cls.__dataclass_fields__})
+
+
+@dataclass
+class Document:
+    """A document in flight: its source text, what it became and every change made."""
+
+    path: str
+    source_text: str
+    clean_text: str = ""
+    corrections: list[Correction] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    #: input format name ("text", "image", "pdf", "alto", "hocr", ...)
+    source_format: str = "text"

@@ -1,0 +1,125 @@
+"""Edits applied in layers, with offsets mapped back to the source and on to the output.
+
+Each stage proposes :class:`Edit` s against the text it received. :class:`EditLog`
+applies them, remembers the span each one occupied before and after, and at the end
+turns every edit into a :class:`~pressclean.document.Correction` whose offsets index
+the *original* input and the *final* output, whatever stages came between.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pressclean.document import Correction
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` by ``replacement``, for a stated reason."""
+
+    start: int
+    end: int
+    replacement: str
+    stage: str
+    rule: str
+    score: float = 1.0
+
+
+class _Layer:
+    """The edits of one stage: sorted (in_start, in_end, out_start, out_end) spans."""
+
+    def __init__(self, edits: list[Edit], spans: list[tuple[int, int, int, int]]) -> None:
+        self.edits = edits
+        self.spans = spans
+        self._ins = [s[0] for s in spans]
+        self._outs = [s[2] for s in spans]
+
+    @staticmethod
+    def _map(p: int, keys: list[int], spans: list[tuple[int, int, int, int]],
+             forward: bool, end_side: bool) -> int:
+        a, b, c, d = (0, 1, 2, 3) if forward else (2, 3, 0, 1)
+        idx = (bisect_left(keys, p) if end_side else bisect_right(keys, p)) - 1
+        if idx < 0:
+            return p
+        span = spans[idx]
+        inside = span[a] < p <= span[b] if end_side else span[a] <= p < span[b]
+        if inside:
+            return span[d] if end_side else span[c]
+        return p - span[b] + span[d]
+
+    def forward(self, p: int, end_side: bool) -> int:
+        return self._map(p, self._ins, self.spans, True, end_side)
+
+    def backward(self, p: int, end_side: bool) -> int:
+        return self._map(p, self._outs, self.spans, False, end_side)
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit], list[tuple[int, int, int, int]]]:
+    """Apply non-overlapping edits; return the new text, the kept edits and their spans.
+
+    Edits that overlap an earlier one (by start) or change nothing are dropped, so a
+    stage can propose freely and the first proposal for a span wins.
+    """
+    kept: list[Edit] = []
+    spans: list[tuple[int, int, int, int]] = []
+    out: list[str] = []
+    pos = 0
+    shift = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < pos or e.end < e.start or e.end > len(text):
+            continue
+        if text[e.start:e.end] == e.replacement:
+            continue
+        out.append(text[pos:e.start])
+        out_start = e.start + shift
+        out.append(e.replacement)
+        spans.append((e.start, e.end, out_start, out_start + len(e.replacement)))
+        kept.append(e)
+        shift += len(e.replacement) - (e.end - e.start)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out), kept, spans
+
+
+class EditLog:
+    """The source text, the current text and every layer of edits between them."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.text = source
+        self._layers: list[_Layer] = []
+
+    def apply(self, edits: Iterable[Edit]) -> str:
+        """Apply one stage's edits to the current text and return the new text."""
+        new_text, kept, spans = apply_edits(self.text, edits)
+        if kept:
+            self._layers.append(_Layer(kept, spans))
+            self.text = new_text
+        return self.text
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the current text back to the source text."""
+        for layer in reversed(self._layers):
+            start, end = layer.backward(start, False), layer.backward(end, True)
+        return start, end
+
+    def corrections(self) -> list[Correction]:
+        """Every applied edit as a Correction in source and final coordinates."""
+        result: list[Correction] = []
+        for k, layer in enumerate(self._layers):
+            for edit, (_, _, o_s, o_e) in zip(layer.edits, layer.spans, strict=True):
+                s_s, s_e = edit.start, edit.end
+                for earlier in reversed(self._layers[:k]):
+                    s_s, s_e = earlier.backward(s_s, False), earlier.backward(s_e, True)
+                f_s, f_e = o_s, o_e
+                for later in self._layers[k + 1:]:
+                    f_s, f_e = later.forward(f_s, False), later.forward(f_e, True)
+                result.append(Correction(
+                    in_start=s_s, in_end=s_e, out_start=f_s, out_end=f_e,
+                    before=self.source[s_s:s_e], after=self.text[f_s:f_e],
+                    stage=edit.stage, rule=edit.rule, score=round(edit.score, 4),
+                ))
+        result.sort(key=lambda c: (c.in_start, c.in_end))
+        return result

@@ -1,0 +1,67 @@
+"""Composes the text stages: layout → glyph rules → dictionary/model correction.
+
+A :class:`Cleaner` loads its resources (lexicon, rules, model, decisions) once and
+cleans any number of documents; every stage proposes edits and :class:`EditLog`
+records them, so the resulting Document knows each change and its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pressclean import layout
+from pressclean.document import Document, Word
+from pressclean.offsets import EditLog
+from pressclean.resources import Resources, load_resources
+from pressclean.textio import read_text
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """What a user can choose about cleaning (CLI flags map one to one)."""
+
+    #: join wrapped lines into paragraphs; False keeps the source's line layout
+    reflow: bool = True
+    #: glyph-rule files added after (and overriding by id) the packaged rules
+    rules_files: tuple[Path, ...] = ()
+    #: user dictionaries folder (lexicons, names, protected words, rules)
+    dictionaries: Path | None = None
+    #: a model written by ``pressclean learn`` (None: the packaged default)
+    model: Path | None = None
+    #: a reviewer's decisions file (rejected corrections and rules)
+    decisions: Path | None = None
+    #: run dictionary/model correction after the glyph rules
+    spell: bool = True
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class Cleaner:
+    """Loaded once, used for many documents."""
+
+    def __init__(self, options: CleanOptions | None = None,
+                 resources: Resources | None = None) -> None:
+        self.options = options or CleanOptions()
+        self.resources = resources or load_resources(self.options)
+
+    def clean_text(self, text: str, path: str = "<text>",
+                   words: list[Word] | None = None) -> Document:
+        """Clean NFC ``text``; ``words`` (with confidences) come from OCR when known."""
+        from pressclean import rules, spell
+
+        log = EditLog(text)
+        log.apply(layout.layout_edits(log.text, self.resources.lexicon,
+                                      reflow=self.options.reflow, words=words))
+        log.apply(rules.rule_edits(log.text, self.resources))
+        if self.options.spell:
+            log.apply(spell.spell_edits(log.text, self.resources, log, words))
+        doc = Document(path=path, source_text=text, clean_text=log.text,
+                       corrections=log.corrections(), words=list(words or []))
+        return self.resources.decisions.apply(doc) if self.resources.decisions else doc
+
+    def clean_file(self, path: str | Path) -> Document:
+        """Read a text file (any supported encoding) and clean it."""
+        text, encoding = read_text(path)
+        doc = self.clean_text(text, path=str(path))
+        doc.meta["encoding"] = encoding
+        return doc
