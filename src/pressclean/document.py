@@ -6,6 +6,7 @@ so every offset below indexes the same string a user can open.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -71,3 +72,33 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     #: input format name ("text", "image", "pdf", "alto", "hocr", ...)
     source_format: str = "text"
+    #: net changed regions (source start, end, clean start, end), sorted, disjoint
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def to_clean(self, start: int, end: int) -> tuple[int, int]:
+        """Where a span of the source text ended up in the clean text.
+
+        A span that touches a changed region grows to cover all of it, so a word
+        merged or split by a correction maps to the whole replacement.
+        """
+        return (map_position(self.spans, start, end_side=False),
+                map_position(self.spans, end, end_side=True))
+
+
+def map_position(spans: list[tuple[int, int, int, int]], p: int, end_side: bool,
+                 forward: bool = True) -> int:
+    """Map offset ``p`` across sorted disjoint changed ``spans`` (in_s, in_e, out_s, out_e).
+
+    Unchanged text shifts; a position inside a changed region snaps to the region's
+    start (``end_side=False``) or end (``end_side=True``) on the other side.
+    """
+    a, b, c, d = (0, 1, 2, 3) if forward else (2, 3, 0, 1)
+    keys = [sp[a] for sp in spans]
+    idx = (bisect_left(keys, p) if end_side else bisect_right(keys, p)) - 1
+    if idx < 0:
+        return p
+    span = spans[idx]
+    inside = span[a] < p <= span[b] if end_side else span[a] <= p < span[b]
+    if inside:
+        return span[d] if end_side else span[c]
+    return p - span[b] + span[d]

@@ -8,11 +8,13 @@ the *original* input and the *final* output, whatever stages came between.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pressclean.document import Correction
+from pressclean.document import Correction, map_position
+
+#: ``veto(edit, source_start, source_end, source_slice) -> True`` drops the edit
+Veto = Callable[["Edit", int, int, str], bool]
 
 
 @dataclass(frozen=True)
@@ -28,32 +30,17 @@ class Edit:
 
 
 class _Layer:
-    """The edits of one stage: sorted (in_start, in_end, out_start, out_end) spans."""
+    """The edits of one stage and the (in_start, in_end, out_start, out_end) spans."""
 
     def __init__(self, edits: list[Edit], spans: list[tuple[int, int, int, int]]) -> None:
         self.edits = edits
         self.spans = spans
-        self._ins = [s[0] for s in spans]
-        self._outs = [s[2] for s in spans]
-
-    @staticmethod
-    def _map(p: int, keys: list[int], spans: list[tuple[int, int, int, int]],
-             forward: bool, end_side: bool) -> int:
-        a, b, c, d = (0, 1, 2, 3) if forward else (2, 3, 0, 1)
-        idx = (bisect_left(keys, p) if end_side else bisect_right(keys, p)) - 1
-        if idx < 0:
-            return p
-        span = spans[idx]
-        inside = span[a] < p <= span[b] if end_side else span[a] <= p < span[b]
-        if inside:
-            return span[d] if end_side else span[c]
-        return p - span[b] + span[d]
 
     def forward(self, p: int, end_side: bool) -> int:
-        return self._map(p, self._ins, self.spans, True, end_side)
+        return map_position(self.spans, p, end_side, forward=True)
 
     def backward(self, p: int, end_side: bool) -> int:
-        return self._map(p, self._outs, self.spans, False, end_side)
+        return map_position(self.spans, p, end_side, forward=False)
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit], list[tuple[int, int, int, int]]]:
@@ -86,13 +73,21 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit], list
 class EditLog:
     """The source text, the current text and every layer of edits between them."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, veto: Veto | None = None) -> None:
         self.source = source
         self.text = source
+        self.veto = veto
         self._layers: list[_Layer] = []
 
     def apply(self, edits: Iterable[Edit]) -> str:
-        """Apply one stage's edits to the current text and return the new text."""
+        """Apply one stage's edits to the current text and return the new text.
+
+        Edits the ``veto`` refuses (a reviewer's rejected change or rule) are dropped.
+        """
+        if self.veto is not None:
+            veto = self.veto
+            edits = [e for e in edits
+                     if not veto(e, *self._source_span(e.start, e.end))]
         new_text, kept, spans = apply_edits(self.text, edits)
         if kept:
             self._layers.append(_Layer(kept, spans))
@@ -104,6 +99,34 @@ class EditLog:
         for layer in reversed(self._layers):
             start, end = layer.backward(start, False), layer.backward(end, True)
         return start, end
+
+    def _source_span(self, start: int, end: int) -> tuple[int, int, str]:
+        s, e = self.to_source(start, end)
+        return s, e, self.source[s:e]
+
+    def net_spans(self) -> list[tuple[int, int, int, int]]:
+        """The changed regions, merged: (source start, end, output start, end), sorted."""
+        regions: list[list[int]] = []
+        for k, layer in enumerate(self._layers):
+            for edit in layer.edits:
+                s, e = edit.start, edit.end
+                for earlier in reversed(self._layers[:k]):
+                    s, e = earlier.backward(s, False), earlier.backward(e, True)
+                regions.append([s, e])
+        regions.sort()
+        merged: list[list[int]] = []
+        for s, e in regions:
+            if merged and s < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        result = []
+        for s, e in merged:
+            o_s, o_e = s, e
+            for layer in self._layers:
+                o_s, o_e = layer.forward(o_s, False), layer.forward(o_e, True)
+            result.append((s, e, o_s, o_e))
+        return result
 
     def corrections(self) -> list[Correction]:
         """Every applied edit as a Correction in source and final coordinates."""

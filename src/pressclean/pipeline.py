@@ -46,18 +46,22 @@ class Cleaner:
 
     def clean_text(self, text: str, path: str = "<text>",
                    words: list[Word] | None = None) -> Document:
-        """Clean NFC ``text``; ``words`` (with confidences) come from OCR when known."""
+        """Clean NFC ``text``; ``words`` (with confidences) come from OCR when known.
+
+        ``path`` is also the key a reviewer's decisions are filed under.
+        """
         from pressclean import rules, spell
 
-        log = EditLog(text)
+        veto = self.resources.decisions.veto_for(path) if self.resources.decisions else None
+        log = EditLog(text, veto=veto)
         log.apply(layout.layout_edits(log.text, self.resources.lexicon,
                                       reflow=self.options.reflow, words=words))
         log.apply(rules.rule_edits(log.text, self.resources))
         if self.options.spell:
             log.apply(spell.spell_edits(log.text, self.resources, log, words))
-        doc = Document(path=path, source_text=text, clean_text=log.text,
-                       corrections=log.corrections(), words=list(words or []))
-        return self.resources.decisions.apply(doc) if self.resources.decisions else doc
+        return Document(path=path, source_text=text, clean_text=log.text,
+                        corrections=log.corrections(), words=list(words or []),
+                        spans=log.net_spans())
 
     def clean_file(self, path: str | Path) -> Document:
         """Read a text file (any supported encoding) and clean it."""

@@ -1,0 +1,60 @@
+"""``pressclean clean FILE... [-o DIR]``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pressclean.cli._common import batch_exit_code, echo_err, reported_errors
+from pressclean.exceptions import PresscleanError
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write DIR/<stem>.txt and DIR/<stem>.corrections.jsonl per input.")
+@click.option("--rules", "rules_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra glyph-rule file (TSV); its rules override packaged ones by id.")
+@click.option("--dictionaries", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="User dictionaries folder (default: ./dictionaries).")
+@click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Correction model from `pressclean learn` (default: the packaged one).")
+@click.option("--decisions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Reviewer decisions: rejected corrections and rules stay off.")
+@click.option("--keep-lines/--reflow", default=False,
+              help="Keep the source's line breaks (default: reflow into paragraphs).")
+@click.option("--no-spell", is_flag=True, help="Glyph rules and layout only.")
+def clean(files: tuple[str, ...], out_dir: Path | None, rules_files: tuple[Path, ...],
+          dictionaries: Path | None, model: Path | None, decisions: Path | None,
+          keep_lines: bool, no_spell: bool) -> None:
+    """Clean OCR text files. One FILE (or -) without -o: clean text to stdout."""
+    from pressclean.pipeline import Cleaner, CleanOptions
+    from pressclean.writers import write_clean_outputs
+
+    if out_dir is None and len(files) != 1:
+        raise click.UsageError("several FILEs need -o DIR")
+    options = CleanOptions(reflow=not keep_lines, rules_files=rules_files,
+                           dictionaries=dictionaries, model=model, decisions=decisions,
+                           spell=not no_spell)
+    with reported_errors():
+        cleaner = Cleaner(options)
+    failures: list[PresscleanError] = []
+    n_ok = 0
+    for name in files:
+        try:
+            doc = cleaner.clean_file(name)
+        except PresscleanError as exc:
+            echo_err(f"pressclean: {exc}")
+            failures.append(exc)
+            continue
+        n_ok += 1
+        if out_dir is None:
+            sys.stdout.write(doc.clean_text)
+            sys.stdout.flush()
+        else:
+            stem = "stdin" if name == "-" else Path(name).stem
+            write_clean_outputs(doc, out_dir, stem)
+    sys.exit(batch_exit_code(n_ok, failures))
