@@ -7,6 +7,7 @@ SymSpell's index is built once per lexicon and pickled in the cache folder.
 
 from __future__ import annotations
 
+import copy
 import math
 import os
 from dataclasses import dataclass
@@ -47,6 +48,13 @@ class CandidateGenerator:
         self.channel = channel
         self._symspell: SymSpell | None = None
         self.for_form = lru_cache(maxsize=100_000)(self._for_form)
+
+    def adapted(self, channel: Channel) -> CandidateGenerator:
+        """The same generator (and SymSpell index) over an adapted channel."""
+        new = copy.copy(self)
+        new.channel = channel
+        new.for_form = lru_cache(maxsize=20_000)(new._for_form)
+        return new
 
     # ---- SymSpell, built lazily and cached on disk -----------------------------
     def symspell(self) -> SymSpell:

@@ -9,8 +9,9 @@ candidates: undo one or two likely confusions and see whether a word comes out.
 
 from __future__ import annotations
 
+import copy
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
 
@@ -20,6 +21,10 @@ from pressclean.lexicon import strip_accents
 from pressclean.model import Model
 
 GLYPHS_FILE = "glyphs.tsv"
+#: document adaptation: repairs needed, probability per repair, and its ceiling
+ADAPT_MIN = 3
+ADAPT_STEP = 0.01
+ADAPT_MAX = 0.05
 _NOISE = set("'’-.,;:|/\\!¡[]{}()1lI")
 
 
@@ -60,7 +65,22 @@ class Channel:
                     undo[o].add(t)
         self.undo = {o: sorted(ts) for o, ts in undo.items()}
         self._max_chunk = max((len(o) for o in self.undo), default=1)
+        self.boost: dict[tuple[str, str], float] = {}
         self.logp = lru_cache(maxsize=200_000)(self._logp)
+
+    def adapted(self, counts: Counter[tuple[str, str]]) -> Channel:
+        """A copy that trusts the confusions this document showed again and again.
+
+        An OCR engine's habits differ from the training data's: when one confusion
+        ("l" read "t") was repaired three times or more on unknown words of a document,
+        it is made likelier for the rest of that document.
+        """
+        boost = {k: min(ADAPT_MAX, ADAPT_STEP * n) for k, n in counts.items()
+                 if n >= ADAPT_MIN}
+        new = copy.copy(self)
+        new.boost = boost
+        new.logp = lru_cache(maxsize=20_000)(new._logp)
+        return new
 
     def chunk_prior(self, truth: str, ocr: str) -> float:
         p = self.prior.get((truth, ocr))
@@ -82,7 +102,10 @@ class Channel:
             return 0.0
         total = 0.0
         for t, o in char_chunks(truth, ocr):
-            total += self.model.chunk_logp(t, o, self.chunk_prior(t, o))
+            lp = self.model.chunk_logp(t, o, self.chunk_prior(t, o))
+            if (t, o) in self.boost:
+                lp = max(lp, math.log10(self.boost[(t, o)]))
+            total += lp
         return total
 
     def expansions(self, ocr: str, max_subs: int = 2, limit: int = 400) -> set[str]:

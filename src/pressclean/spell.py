@@ -11,19 +11,26 @@ all-capital sigla are left alone unless a glyph confusion explains them.
 
 from __future__ import annotations
 
+import copy
 import math
+from collections import Counter
 from dataclasses import dataclass
 
+import regex
+
+from pressclean.align import char_chunks
 from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator
-from pressclean.document import Word
+from pressclean.channel import ADAPT_MIN
+from pressclean.document import Correction, Word
 from pressclean.lexicon import Lexicon, strip_accents
 from pressclean.model import Model
-from pressclean.offsets import Edit, EditLog
+from pressclean.offsets import Edit
 from pressclean.rules import RuleSet, word_variants
 from pressclean.tokens import Token, case_like, has_letter, is_numberish, tokenize
 
 STAGE = "spell"
 RULES_STAGE = "rules"
+_JOINERS = regex.compile(r"[/&+]")
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class SpellParams:
     #: log10 probability that an unknown lower-case form is a real word
     oov_logp: float = -9.5
     #: and this much less likely per digit or symbol among its letters ("e66aimer")
-    noise_penalty: float = 2.0
+    noise_penalty: float = 3.0
     #: a candidate must beat keeping the form by this much
     margin: float = 1.0
     #: a rare but known word is kept unless a glyph repair beats it by this much more
@@ -61,6 +68,20 @@ class Speller:
         self.p = params or SpellParams()
         self._scale = 1e9 / max(1, sum(model.unigrams.values()))
         self._rules: RuleSet | None = None
+
+    def adapted(self, corrections: list[Correction]) -> Speller | None:
+        """A speller whose channel trusts the confusions these corrections repeated,
+        or None when no confusion repeated enough to matter."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for c in corrections:
+            if c.stage in (STAGE, RULES_STAGE) and c.rule not in ("context", "join", "split") \
+                    and " " not in c.before and " " not in c.after:
+                counts.update(char_chunks(c.after.lower(), c.before.lower()))
+        if not any(n >= ADAPT_MIN for n in counts.values()):
+            return None
+        new = copy.copy(self)
+        new.gen = self.gen.adapted(self.gen.channel.adapted(counts))
+        return new
 
     # ---- language model ---------------------------------------------------------
     def p_uni(self, word: str) -> float:
@@ -122,7 +143,11 @@ class Speller:
                 return None
             return self._real_word(tok, word, prev, nxt)
         if "-" in word:
-            return None  # compounds and in-line hyphenation are left as printed
+            return self._compound(tok, prev, nxt)
+        parts = _JOINERS.split(word)
+        if len(parts) > 1 and all(not p or self.lexicon.known(p) or is_numberish(p)
+                                  for p in parts):
+            return None  # "et/ou", "km/h", "R&D": words joined by a symbol
         letters = [c for c in word if c.isalpha()]
         if len(letters) > 1 and all(c.isupper() for c in letters):
             return None  # sigla, headlines in capitals
@@ -165,6 +190,25 @@ class Speller:
         rule = {"glyph": "channel:glyph", "dictionary": "dictionary", "split": "split"}[cand.how]
         return Edit(tok.word_start, tok.end, replacement, STAGE, rule,
                     round(best[0] - keep_score, 3))
+
+    def _compound(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
+        """A hyphenated word: left as printed when it is a word, a compound of words or
+        a word cut by in-line hyphenation ("mil-lions"); else its one unknown part
+        is corrected in the context of the others ("firanc-comtois")."""
+        word = tok.word
+        parts = word.split("-")
+        if (len(parts) > 3 or not word[0].islower() or self.lexicon.known(word)
+                or self.lexicon.known("".join(parts))):
+            return None
+        unknown = [i for i, p in enumerate(parts) if p and not self.lexicon.known(p)]
+        if len(unknown) != 1 or len(parts[unknown[0]]) < 3:
+            return None
+        i = unknown[0]
+        start = tok.word_start + sum(len(p) + 1 for p in parts[:i])
+        sub = Token(start, start + len(parts[i]), parts[i])
+        left = parts[i - 1].lower() if i else prev
+        right = parts[i + 1].lower() if i + 1 < len(parts) else nxt
+        return self._word(sub, left, right)
 
     def _candidates(self, word: str, low: str) -> tuple[Candidate, ...]:
         if self._rules is None:
@@ -265,9 +309,3 @@ def _confidences(toks: list[Token], words: list[Word] | None) -> dict[int, float
             out[i] = float(conf)
             j += 1
     return out
-
-
-def spell_edits(text: str, resources: object, log: EditLog, words: list[Word] | None) -> list[Edit]:
-    """The spell stage for the pipeline (``resources`` carries the Speller)."""
-    speller: Speller = resources.speller  # type: ignore[attr-defined]
-    return speller.edits(text, words)
