@@ -94,6 +94,10 @@ def map_position(spans: list[tuple[int, int, int, int]], p: int, end_side: bool,
     """
     a, b, c, d = (0, 1, 2, 3) if forward else (2, 3, 0, 1)
     keys = [sp[a] for sp in spans]
+    # an insertion exactly at p belongs to a span starting or ending there
+    at = bisect_right(keys, p) - 1 if end_side else bisect_left(keys, p)
+    if 0 <= at < len(spans) and spans[at][a] == spans[at][b] == p:
+        return spans[at][d] if end_side else spans[at][c]
     idx = (bisect_left(keys, p) if end_side else bisect_right(keys, p)) - 1
     if idx < 0:
         return p

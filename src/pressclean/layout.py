@@ -93,6 +93,7 @@ def _ends_paragraph(line: str, nxt: str, width: int, prev_ended: bool) -> bool:
         return True  # indented or dialogue/bullet line starts a paragraph
     if line.endswith(_SENTENCE_END) and len(line) < 0.85 * width:
         return True
-    heading = (prev_ended and len(line) < 0.6 * width and not line.endswith((",", ";", "-"))
+    heading = (prev_ended and len(line) < 0.8 * width
+               and not line.endswith((",", ";", "-", ":"))
                and (n[:1].isupper() or n[:1] in "«\"“("))
     return heading

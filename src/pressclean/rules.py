@@ -28,7 +28,7 @@ import regex
 
 from pressclean.exceptions import DataFileError
 from pressclean.offsets import Edit
-from pressclean.tokens import is_numberish, mostly_letters
+from pressclean.tokens import is_numberish
 
 if TYPE_CHECKING:
     from pressclean.lexicon import Lexicon
@@ -141,7 +141,8 @@ def text_rule_edits(text: str, rules: RuleSet) -> list[Edit]:
 def word_variants(word: str, rules: list[Rule], lexicon: Lexicon,
                   min_count: float) -> list[tuple[str, str]]:
     """Known words reachable from ``word`` by one or two word rules, with rule ids."""
-    if not mostly_letters(word) or is_numberish(word):
+    letters = sum(c.isalpha() for c in word)
+    if len(word) < 2 or letters <= sum(c.isdigit() for c in word) or is_numberish(word):
         return []
     found: dict[str, str] = {}
     frontier: list[tuple[str, tuple[str, ...]]] = [(word, ())]

@@ -145,7 +145,7 @@ class Speller:
         if "-" in word:
             return self._compound(tok, prev, nxt)
         parts = _JOINERS.split(word)
-        if len(parts) > 1 and all(not p or self.lexicon.known(p) or is_numberish(p)
+        if len(parts) > 1 and all(not p or self.lexicon.common(p) or is_numberish(p)
                                   for p in parts):
             return None  # "et/ou", "km/h", "R&D": words joined by a symbol
         letters = [c for c in word if c.isalpha()]

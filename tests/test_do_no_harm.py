@@ -1,0 +1,48 @@
+"""Clean text stays clean; cleaning is idempotent; typography survives."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressclean.metrics import wer_counts
+from pressclean.pipeline import Cleaner
+
+from .conftest import SEEDS
+
+CLEAN_SEEDS = ["001_article.txt", "002_article.txt", "003_article.txt", "004_article.txt"]
+
+
+def test_clean_press_text_is_almost_untouched(cleaner: Cleaner) -> None:
+    changed = total = 0
+    for name in CLEAN_SEEDS:
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        out = cleaner.clean_text(text).clean_text
+        counts = wer_counts(text, out)
+        changed += counts.errors
+        total += counts.ref_len
+    assert total > 2000
+    assert changed / total <= 0.002
+
+
+@pytest.mark.parametrize("name", CLEAN_SEEDS)
+def test_typographic_quotes_and_apostrophes_survive(cleaner: Cleaner, name: str) -> None:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    out = cleaner.clean_text(text).clean_text
+    for mark in "’«»—€":
+        assert out.count(mark) == text.count(mark)
+
+
+@pytest.mark.parametrize("name", [*CLEAN_SEEDS, "000_part1.ocr.txt"])
+def test_cleaning_twice_equals_cleaning_once(cleaner: Cleaner, name: str) -> None:
+    once = cleaner.clean_text((SEEDS / name).read_text(encoding="utf-8")).clean_text
+    assert cleaner.clean_text(once).clean_text == once
+
+
+@pytest.mark.parametrize("text", [
+    "M. Dupont, Mme Durand et MM. Lefèvre ont reçu 1 250 000 € le 26 septembre 2012.",
+    "Le CNRS, l'ENSMM et FEMTO-ST travaillent à Besançon, rue Mégevand, n° 16.",
+    "Les enfans des départemens avoient, en ce tems-là, des mœurs simples.",
+    "Jean-Pierre Vuillemin et Xavier Chopard-Lallier dirigent la société Cheval Frères.",
+])
+def test_names_numbers_and_old_spellings_are_left_alone(cleaner: Cleaner, text: str) -> None:
+    assert cleaner.clean_text(text).clean_text == text

@@ -1,0 +1,60 @@
+"""Learning a model from aligned pairs, and loading it back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pressclean.align import char_chunks
+from pressclean.cli import main
+from pressclean.exceptions import DataFileError
+from pressclean.model import load_model
+
+
+def test_char_chunks_group_insertions_not_substitutions() -> None:
+    assert char_chunks("sommes", "somrnes") == [("m", "rn")]
+    assert char_chunks("essaimer", "e66aimer") == [("s", "6"), ("s", "6")]
+    assert char_chunks("alors", "ators") == [("l", "t")]
+
+
+def test_learn_from_pair_files_and_clean_with_it(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs"
+    pairs.mkdir()
+    for i in range(4):
+        (pairs / f"p{i}.ocr.txt").write_text("Le pôte des rnicrotechniques est a Besançon.",
+                                             encoding="utf-8")
+        (pairs / f"p{i}.gt.txt").write_text("Le pôle des microtechniques est à Besançon.",
+                                            encoding="utf-8")
+    model_path = tmp_path / "m.json.gz"
+    result = CliRunner().invoke(main, ["learn", "--pairs", str(pairs), "-o", str(model_path)])
+    assert result.exit_code == 0, result.output
+    model = load_model(model_path)
+    assert model.provenance["pairs"] == 4
+    assert model.word_conf["pôte"] == {"pôle": 4}
+    assert model.word_conf["a"] == {"à": 4}
+    assert model.chunk_conf["l"] == {"t": 4}
+    assert model.bigrams["pôle des"] == 4
+    ocr = tmp_path / "x.txt"
+    ocr.write_text("Le pôte des microtechniques.", encoding="utf-8")
+    out = CliRunner().invoke(main, ["clean", str(ocr), "--model", str(model_path)])
+    assert out.exit_code == 0
+    assert "pôle" in out.stdout
+
+
+def test_packaged_model_has_provenance_and_no_text() -> None:
+    model = load_model()
+    assert model.provenance["source"].endswith("train.aligned.tsv")
+    assert model.provenance["pairs"] > 9000
+    assert not hasattr(model, "texts")
+
+
+def test_bad_model_file_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json.gz"
+    bad.write_text('{"format": "something-else"}', encoding="utf-8")
+    try:
+        load_model(bad)
+    except DataFileError as exc:
+        assert str(bad) in str(exc) and "not a pressclean model" in str(exc)
+    else:
+        raise AssertionError("a foreign file was accepted as a model")

@@ -1,0 +1,74 @@
+"""Glyph rules are data: every example in the rule files is a test, and bad files are named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressclean.exceptions import DataFileError, ExitCode
+from pressclean.offsets import EditLog
+from pressclean.pipeline import Cleaner, CleanOptions
+from pressclean.rules import COLUMNS, RuleSet, load_rules, text_rule_edits
+
+RULES = load_rules(None)
+CASES = [(r.id, a, b) for r in RULES.rules for a, b in r.examples]
+
+
+def test_every_rule_has_examples() -> None:
+    assert all(r.examples for r in RULES.rules)
+    kinds = {r.kind for r in RULES.rules}
+    assert kinds == {"text", "word"}
+
+
+@pytest.mark.parametrize(("rule_id", "source", "expected"), CASES,
+                         ids=[f"{c[0]}:{c[1]}" for c in CASES])
+def test_rule_example(cleaner: Cleaner, rule_id: str, source: str, expected: str) -> None:
+    rule = RULES.get(rule_id)
+    assert rule is not None
+    only = RuleSet([rule])
+    log = EditLog(source)
+    if rule.kind == "text":
+        out = log.apply(text_rule_edits(source, only))
+    else:
+        out = log.apply(cleaner.resources.speller.edits(source, rules=only))
+    assert out == expected
+
+
+def test_user_rules_override_and_disable(tmp_path: Path) -> None:
+    header = "\t".join(COLUMNS)
+    (tmp_path / "rules.tsv").write_text(
+        f"{header}\n"
+        "t-l\tword\tt\tl\toff here\t\tno\n"
+        "tilde-dash\ttext\t~\t–\ttilde read for a dash\ta ~ b => a – b\tyes\n",
+        encoding="utf-8")
+    rules = load_rules(tmp_path)
+    assert rules.get("t-l") is None
+    assert rules.get("tilde-dash") is not None
+    assert rules.get("rn-m") is not None
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("x\tword\t(\tl\tbroken\t\tyes", "bad pattern"),
+    ("x\tsometimes\tt\tl\td\t\tyes", "kind must be"),
+    ("x\tword\tt\tl", "columns"),
+    ("x\tword\tt\tl\td\tno arrow here\tyes", "lacks '=>'"),
+])
+def test_malformed_rule_file_names_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "mine.tsv"
+    path.write_text("\t".join(COLUMNS) + "\n# a comment\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        load_rules(None, (path,))
+    assert f"{path}:3" in str(err.value) and message in str(err.value)
+    assert err.value.exit_code == ExitCode.BAD_DATA_FILE
+
+
+def test_rules_file_option_changes_cleaning(tmp_path: Path) -> None:
+    path = tmp_path / "off.tsv"
+    path.write_text("\t".join(COLUMNS) + "\nbracket-l\tword\t\\[\tl\toff\t\tno\n",
+                    encoding="utf-8")
+    with_rule = Cleaner(CleanOptions(spell=False)).clean_text("dans [e pays").clean_text
+    without = Cleaner(CleanOptions(spell=False, rules_files=(path,))).clean_text(
+        "dans [e pays").clean_text
+    assert with_rule == "dans le pays"
+    assert without == "dans [e pays"
