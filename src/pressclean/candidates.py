@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from symspellpy import SymSpell
+from symspellpy import SymSpell, Verbosity
 
 from pressclean.channel import Channel
 from pressclean.lexicon import RARE_COUNT, Lexicon, cache_dir
@@ -47,6 +47,7 @@ class CandidateGenerator:
         self.lexicon = lexicon
         self.channel = channel
         self._symspell: SymSpell | None = None
+        self._shared: dict[str, tuple[list[str], list[str], Candidate | None]] = {}
         self.for_form = lru_cache(maxsize=100_000)(self._for_form)
 
     def adapted(self, channel: Channel) -> CandidateGenerator:
@@ -62,24 +63,40 @@ class CandidateGenerator:
             self._symspell = _load_symspell(self.lexicon)
         return self._symspell
 
-    def _for_form(self, form: str) -> tuple[Candidate, ...]:
-        lex = self.lexicon
-        found: dict[str, Candidate] = {}
-        for cand in self.channel.expansions(form):
-            if cand != form and lex.count(cand) >= MIN_CANDIDATE_COUNT:
-                found[cand] = Candidate((cand,), self.channel.logp(cand, form), "glyph")
-        if len(form) >= 3 and form.isalpha():
-            from symspellpy import Verbosity
+    def _proposals(self, form: str) -> tuple[list[str], list[str], Candidate | None]:
+        """Channel-independent proposals for a form (glyph undos, SymSpell, split),
+        computed once and shared by the adapted copies of this generator."""
+        cached = self._shared.get(form)
+        if cached is not None:
+            return cached
+        counts = self.lexicon.counts
+        glyph = [c for c in self.channel.expansions(form)
+                 if c != form and counts.get(c, 0.0) >= MIN_CANDIDATE_COUNT]
+        near: list[str] = []
+        # SymSpell and splitting only where undoing glyph confusions found no word:
+        # they are the slow part, and rarely beat a glyph explanation
+        if not glyph and len(form) >= 3 and form.isalpha():
+            dist = 2 if len(form) >= 7 else 1
+            near = [s.term for s in self.symspell().lookup(form, Verbosity.CLOSEST, dist)
+                    if s.term != form]
+        split = (self._split(form) if not glyph and len(form) >= 5 and form.isalpha()
+                 else None)
+        result = (glyph, near, split)
+        if len(self._shared) > 200_000:
+            self._shared.clear()
+        self._shared[form] = result
+        return result
 
-            dist = 2 if len(form) >= 6 else 1
-            for s in self.symspell().lookup(form, Verbosity.ALL, dist):
-                if s.term not in found and s.term != form:
-                    found[s.term] = Candidate((s.term,), self.channel.logp(s.term, form),
-                                              "dictionary")
-        if len(form) >= 5 and form.isalpha():
-            split = self._split(form)
-            if split is not None:
-                found[" ".join(split.words)] = split
+    def _for_form(self, form: str) -> tuple[Candidate, ...]:
+        glyph, near, split = self._proposals(form)
+        found: dict[str, Candidate] = {}
+        for cand in glyph:
+            found[cand] = Candidate((cand,), self.channel.logp(cand, form), "glyph")
+        for cand in near:
+            if cand not in found:
+                found[cand] = Candidate((cand,), self.channel.logp(cand, form), "dictionary")
+        if split is not None:
+            found[" ".join(split.words)] = split
         ranked = sorted(found.values(), key=lambda c: c.channel + math.log10(
             self.lexicon.count(c.words[0]) + 1), reverse=True)
         return tuple(ranked[:12])
@@ -98,7 +115,7 @@ class CandidateGenerator:
                 if len(piece) == 1 and piece not in _SHORT_WORDS:
                     continue
                 for word, cost in self._piece(piece):
-                    score = prev[0] + cost + math.log10(self.lexicon.count(word) / 1e9)
+                    score = prev[0] + cost + math.log10(self.lexicon.counts[word] / 1e9)
                     current = best[end]
                     if current is None or score > current[0]:
                         best[end] = (score, prev[1] + [word])
@@ -113,12 +130,13 @@ class CandidateGenerator:
     def _piece(self, piece: str) -> list[tuple[str, float]]:
         """Common words a piece of a merged form may be: itself, or one confusion away."""
         out = []
-        if self.lexicon.count(piece) >= SPLIT_MIN_COUNT:
+        counts = self.lexicon.counts
+        if counts.get(piece, 0.0) >= SPLIT_MIN_COUNT:
             out.append((piece, 0.0))
         if len(piece) >= 4:
             for cand in self.channel.expansions(piece, max_subs=1, limit=60):
                 if cand != piece and len(cand) == len(piece) \
-                        and self.lexicon.count(cand) >= SPLIT_MIN_COUNT:
+                        and counts.get(cand, 0.0) >= SPLIT_MIN_COUNT:
                     out.append((cand, self.channel.logp(cand, piece)))
         return out
 

@@ -22,7 +22,7 @@ from pressclean.align import char_chunks
 from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator
 from pressclean.channel import ADAPT_MIN
 from pressclean.document import Correction, Word
-from pressclean.lexicon import Lexicon, strip_accents
+from pressclean.lexicon import RARE_COUNT, Lexicon, strip_accents
 from pressclean.model import Model
 from pressclean.offsets import Edit
 from pressclean.rules import RuleSet, word_variants
@@ -68,6 +68,17 @@ class Speller:
         self.p = params or SpellParams()
         self._scale = 1e9 / max(1, sum(model.unigrams.values()))
         self._rules: RuleSet | None = None
+        self._settled_rules: dict[str, bool] = {}
+        self._settled_spell: dict[str, bool] = {}
+        # OCR forms the model saw stand for another frequent word often enough to matter
+        self._real_candidates: dict[str, tuple[float, list[tuple[str, int]]]] = {}
+        for form, row in model.word_conf.items():
+            cands = [(c, n) for c, n in row.items()
+                     if c != form and n >= self.p.real_min_count and lexicon.common(c)
+                     and model.unigrams.get(c, 0) >= self.p.real_min_truth
+                     and not is_numberish(c)]
+            if cands:
+                self._real_candidates[form] = (sum(row.values()) + 1.0, cands)
 
     def adapted(self, corrections: list[Correction]) -> Speller | None:
         """A speller whose channel trusts the confusions these corrections repeated,
@@ -108,13 +119,23 @@ class Speller:
         conf = _confidences(toks, words)
         out: list[Edit] = []
         prev: str | None = None
+        settled = self._settled_rules if rules is not None else self._settled_spell
         i = 0
         while i < len(toks):
             tok = toks[i]
             nxt_tok = toks[i + 1] if i + 1 < len(toks) else None
-            nxt = _lm_word(nxt_tok) if nxt_tok else None
             if tok.elision:
                 prev = tok.elision.lower().replace("’", "'")
+            word = tok.word
+            # fast path: a common word with nothing to weigh (most of any text)
+            ok = settled.get(word)
+            if ok is None:
+                ok = settled[word] = self._is_settled(word, rules is not None)
+            if ok and (rules is not None or nxt_tok is None or settled.get(nxt_tok.word)):
+                prev = word.lower()
+                i += 1
+                continue
+            nxt = _lm_word(nxt_tok) if nxt_tok else None
             join = None if rules else self._join(text, tok, nxt_tok, prev,
                                                  toks[i + 2] if i + 2 < len(toks) else None)
             if join is not None:
@@ -132,6 +153,13 @@ class Speller:
                 prev = tok.word.lower() if tok.word else prev
             i += 1
         return out
+
+    def _is_settled(self, word: str, rules_mode: bool) -> bool:
+        """A common plain word no stage could change (no real-word confusion known)."""
+        low = word.lower()
+        if not word.isalpha() or self.lexicon.counts.get(low, 0.0) < RARE_COUNT:
+            return False
+        return rules_mode or not word.islower() or low not in self._real_candidates
 
     def _word(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
         word = tok.word
@@ -237,17 +265,14 @@ class Speller:
         the neighbours reweigh it by association ratios, so a rare candidate without
         bigram evidence is neither favoured nor penalised by the sparsity of the data.
         """
-        row = self.model.word_channel(low)
-        if not row:
+        entry = self._real_candidates.get(low)
+        if entry is None:
             return None
-        total = sum(row.values()) + 1.0
+        total, cands = entry
+        row = self.model.word_conf[low]
         keep = math.log10((row.get(low, 0) + 0.5) / total) + self._assoc(prev, (low,), nxt)
         best: tuple[float, str] | None = None
-        for cand, n in row.items():
-            if (cand == low or n < self.p.real_min_count or not self.lexicon.common(cand)
-                    or self.model.unigrams.get(cand, 0) < self.p.real_min_truth
-                    or is_numberish(cand)):
-                continue
+        for cand, n in cands:
             score = math.log10(n / total) + self._assoc(prev, (cand,), nxt)
             if best is None or score > best[0]:
                 best = (score, cand)
