@@ -59,9 +59,12 @@ class Cleaner:
         log.apply(rules.rule_edits(log.text, self.resources))
         if self.options.spell:
             log.apply(spell.spell_edits(log.text, self.resources, log, words))
-        return Document(path=path, source_text=text, clean_text=log.text,
-                        corrections=log.corrections(), words=list(words or []),
-                        spans=log.net_spans())
+        doc = Document(path=path, source_text=text, clean_text=log.text,
+                       corrections=log.corrections(), words=list(words or []),
+                       spans=log.net_spans())
+        if veto is not None and veto.overruled:
+            doc.meta["overruled"] = veto.overruled  # what the decisions refused, for review
+        return doc
 
     def clean_file(self, path: str | Path) -> Document:
         """Read a text file (any supported encoding) and clean it."""

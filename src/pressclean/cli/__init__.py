@@ -11,7 +11,9 @@ import click
 
 from pressclean import __version__
 from pressclean.cli.clean import clean
+from pressclean.cli.diff import diff
 from pressclean.cli.evaluate import eval_cmd
+from pressclean.cli.review import review
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,3 +24,5 @@ def main() -> None:
 
 main.add_command(clean)
 main.add_command(eval_cmd)
+main.add_command(diff)
+main.add_command(review)
