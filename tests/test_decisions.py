@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-import review_helpers as rh
 from click.testing import CliRunner
 
+import review_helpers as rh
 from pressclean.cli import main
 from pressclean.decisions import (
     ACCEPT,

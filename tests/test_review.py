@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-import review_helpers as rh
 from click.testing import CliRunner
 
+import review_helpers as rh
 from pressclean.changes import change_groups, rebuild_source
 from pressclean.cli import main
 from pressclean.decisions import REJECT, CorrectionDecision, Decisions
