@@ -242,6 +242,9 @@
 
   /* -- wiring -------------------------------------------------------------------- */
   function onFilter(ev) {
+    /* a text box fires "change" again on blur: re-rendering then would swallow the
+       click that caused the blur */
+    if (state[ev.target.name] === ev.target.value) { return; }
     state[ev.target.name] = ev.target.value;
     renderCorrections(true); writeHash();
   }
