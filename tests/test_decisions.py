@@ -220,3 +220,17 @@ def test_clean_command_refuses_a_bad_decisions_file(fake_stages: None, tmp_path:
     result = CliRunner().invoke(main, ["clean", str(src), "--decisions", str(dec)])
     assert result.exit_code == ExitCode.BAD_DATA_FILE
     assert f"{dec}:1: decisions CSV lacks column(s)" in result.output
+
+
+def test_decisions_survive_a_rerun_with_changed_rules(fake_stages: None,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    first = rh.make_cleaner().clean_text(rh.SAMPLE, path="a.txt")
+    [entreprises] = [c for c in first.corrections if c.before == "entrcprises"]
+    dec = Decisions(rejected_rules={"glyph:ators"}, corrections=[_decision(entreprises, REJECT)])
+    # a later version adds a rule that changes text before the rejected correction
+    monkeypatch.setattr(rh, "_GLYPHS", [*rh._GLYPHS, ("glyph:pole", r"pôle", "pôles")])
+    again = rh.make_cleaner(dec).clean_text(rh.SAMPLE, path="a.txt")
+    assert again.clean_text == rh.SAMPLE_CLEAN.replace("entreprises", "entrcprises") \
+        .replace("alors", "ators").replace("pôle", "pôles")
+    assert sorted(o["reason"] for o in again.meta["overruled"]) == \
+        ["correction rejected", "rule rejected"]
