@@ -57,7 +57,7 @@ def _rows(driver) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
 
 def test_a_review_session_ends_in_a_decisions_file_the_next_run_honours(
         fake_stages: None, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     first = {k: rh.make_cleaner().clean_text(t, path=k)
              for k, t in (("a.txt", rh.SAMPLE), ("b.txt", rh.HOSTILE))}
@@ -74,6 +74,12 @@ def test_a_review_session_ends_in_a_decisions_file_the_next_run_honours(
     assert "rule=glyph%3Aators" in browser.execute_script("return location.hash")
     browser.find_element("id", "clear-filters").click()
     assert len(_rows(browser)) == 16
+    # a rule's name in the rules table filters on it
+    browser.find_element("link text", "glyph:[e").click()
+    WebDriverWait(browser, 20).until(  # hashchange is delivered as a task of its own
+        lambda d: d.find_element("id", "corr-count").text.startswith("3 of"))
+    assert _rows(browser) == [("a.txt", "glyph:[e")] * 2 + [("b.txt", "glyph:[e")]
+    browser.find_element("id", "clear-filters").click()
 
     # reject one correction, found by its text
     browser.find_element("name", "q").send_keys("entrc")

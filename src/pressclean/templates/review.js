@@ -267,6 +267,11 @@
         saveMarks(); renderCorrections(false);
       });
     });
+    document.querySelectorAll('.rule-link').forEach(function (a) {  /* the hash filters */
+      a.addEventListener('click', function () {
+        window.setTimeout(function () { $('corrections-section').scrollIntoView(); }, 0);
+      });
+    });
     ['pane-source', 'pane-clean'].forEach(function (id) {
       $(id).addEventListener('click', function (ev) {
         var g = ev.target.getAttribute && ev.target.getAttribute('data-g');
