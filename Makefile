@@ -34,7 +34,8 @@ venv: system-deps $(STAMP)
 demo: venv
 	@rm -rf $(DEMO_OUT)
 	$(VENV)/bin/pressclean clean samples/ocr/*.txt -o $(DEMO_OUT)
-	@$(PY) -m pressclean.demo_summary $(DEMO_OUT) samples
+	@echo "--- quality against samples/ground-truth ---"
+	$(VENV)/bin/pressclean eval --gt samples/ground-truth --hyp $(DEMO_OUT) --ocr samples/ocr
 
 lint: venv
 	$(PY) -m ruff check src tests bench

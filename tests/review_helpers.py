@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from pressclean import layout, record, rules, spell
+from pressclean import layout, record, rules
 from pressclean.decisions import Decisions, load_decisions
 from pressclean.document import Document
 from pressclean.offsets import Edit
@@ -71,10 +71,21 @@ def _rules(text: str, *args: Any, **kwargs: Any) -> list[Edit]:
     return edits
 
 
-def _spell(text: str, *args: Any, **kwargs: Any) -> list[Edit]:
-    return [Edit(m.start(), m.end(), _SPELL[m.group()], "spell", "spell:lexicon",
-                 0.5 + len(m.group()) / 100)
-            for m in re.finditer(r"\w+", text) if m.group() in _SPELL]
+class _Speller:
+    """Stands for the Speller: whole-word fixes from a fixed table, no adaptation."""
+
+    def edits(self, text: str, *args: Any, **kwargs: Any) -> list[Edit]:
+        return [Edit(m.start(), m.end(), _SPELL[m.group()], "spell", "spell:lexicon",
+                     0.5 + len(m.group()) / 100)
+                for m in re.finditer(r"\w+", text) if m.group() in _SPELL]
+
+    def adapted(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def _resources(decisions: Decisions | None) -> Resources:
+    return Resources(lexicon=None, rules=None, model=None,  # type: ignore[arg-type]
+                     speller=_Speller(), decisions=decisions)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -82,19 +93,16 @@ def fake_stages(monkeypatch: pytest.MonkeyPatch) -> None:
     """Swap the pipeline's stages for the deterministic ones above."""
     monkeypatch.setattr(layout, "layout_edits", _layout)
     monkeypatch.setattr(rules, "rule_edits", _rules)
-    monkeypatch.setattr(spell, "spell_edits", _spell)
 
     def resources(options: CleanOptions) -> Resources:
-        dec = load_decisions(options.decisions) if options.decisions else None
-        return Resources(lexicon=None, rules=None, decisions=dec)  # type: ignore[arg-type]
+        return _resources(load_decisions(options.decisions) if options.decisions else None)
 
     monkeypatch.setattr("pressclean.pipeline.load_resources", resources)
 
 
 def make_cleaner(decisions: Decisions | None = None) -> Cleaner:
     """A Cleaner on the fake stages (use with the ``fake_stages`` fixture)."""
-    return Cleaner(CleanOptions(), resources=Resources(lexicon=None, rules=None,  # type: ignore[arg-type]
-                                                       decisions=decisions))
+    return Cleaner(CleanOptions(), resources=_resources(decisions))
 
 
 def write_run(out: Path, docs: dict[str, str], decisions: Decisions | None = None

@@ -1,20 +1,186 @@
-"""The French lexicon (placeholder until the real one lands)."""
+"""The French lexicon: which words exist, how frequent they are, which are protected.
+
+Built from wordfreq's French list (a real frequency source), cleaned of the accentless
+web spellings it holds ("prefet", "besancon": dropped when an accented form is far more
+frequent), widened with the historical spellings of 19th-century press ("enfans",
+"étoit"), the word counts of the packaged model, and the user's ``dictionaries/``:
+
+* ``regional.txt``  – places, trades, jargon (watch-making, micro-engineering, ...)
+* ``names.txt``     – proper names (known, never corrected into something else)
+* ``protected.txt`` – words and abbreviations never changed
+
+One word per line (``word`` or ``word<TAB>count``), ``#`` comments. The merged table is
+cached on disk keyed by the content of its sources, so startup stays short.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import unicodedata
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
+
+from pressclean.exceptions import DataFileError
+
+#: an accentless form is dropped when an accented twin is this many times more frequent
+ACCENT_TWIN_RATIO = 10.0
+#: count scale: wordfreq frequencies are turned into counts per billion words
+SCALE = 1e9
+#: words below this count (per billion) are "rare": known, but correctable on evidence
+RARE_COUNT = 100.0
+USER_FILES = ("regional.txt", "names.txt", "protected.txt")
+_VERSION = "2"
+
+
+def strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if unicodedata.category(c) != "Mn")
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("PRESSCLEAN_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "pressclean" if base else Path.home() / ".cache" / "pressclean"
 
 
 @dataclass
 class Lexicon:
-    freq: dict[str, float] = field(default_factory=dict)
+    """Word → count per billion (lower-case keys) plus names and protected words."""
+
+    counts: dict[str, float] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)
+    protected: set[str] = field(default_factory=set)
+    fingerprint: str = ""
+
+    def count(self, word: str) -> float:
+        return self.counts.get(word.lower(), 0.0)
 
     def known(self, word: str) -> bool:
-        return word.lower() in self.freq
+        """Is ``word`` a word (any case), a listed name or a protected form?"""
+        low = word.lower()
+        return low in self.counts or word in self.names or word in self.protected
+
+    def common(self, word: str) -> bool:
+        """Known and not rare: such words are changed only on strong evidence."""
+        return self.count(word) >= RARE_COUNT or word in self.names or word in self.protected
+
+    def is_protected(self, word: str) -> bool:
+        return word in self.protected or word.lower() in self.protected
 
 
-def load_lexicon(dictionaries: Path | None) -> Lexicon:
+def read_word_file(path: Path, text: str | None = None) -> dict[str, float]:
+    """Parse a word list (``word`` or ``word<TAB>count`` per line); errors name the line."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataFileError(path, None, f"cannot read word list: {exc}") from exc
+    words: dict[str, float] = {}
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split("\t")
+        word = unicodedata.normalize("NFC", parts[0].strip())
+        if len(parts) > 2 or not word or " " in word:
+            raise DataFileError(path, lineno, f"expected 'word' or 'word<TAB>count', got {raw!r}")
+        try:
+            words[word] = float(parts[1]) if len(parts) == 2 else 0.0
+        except ValueError as exc:
+            raise DataFileError(path, lineno, f"count is not a number: {parts[1]!r}") from exc
+    return words
+
+
+def _historical_variants(counts: dict[str, float]) -> dict[str, float]:
+    """Spellings of 1800–1870 print regularly derived from modern ones.
+
+    Plurals in -ants/-ents lost their t ("enfans", "départemens") and the imperfect
+    was written -oit/-ois/-oient ("étoit"); both are words in old newspapers.
+    """
+    out: dict[str, float] = {}
+    for word, c in counts.items():
+        if c < RARE_COUNT or len(word) < 5:
+            continue
+        for old, new in (("ants", "ans"), ("ents", "ens"), ("aient", "oient"),
+                         ("ait", "oit"), ("ais", "ois")):
+            if word.endswith(old):
+                variant = word[: -len(old)] + new
+                if variant not in counts:
+                    out[variant] = max(out.get(variant, 0.0), c / 50)
+                break
+    return out
+
+
+def _base_counts() -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
-    return Lexicon(dict(get_frequency_dict("fr", wordlist="large")))
+    raw = get_frequency_dict("fr", wordlist="large")
+    counts = {w: f * SCALE for w, f in raw.items() if any(ch.isalpha() for ch in w)}
+    by_skeleton: dict[str, float] = {}
+    for w, c in counts.items():
+        if w != strip_accents(w):
+            key = strip_accents(w)
+            by_skeleton[key] = max(by_skeleton.get(key, 0.0), c)
+    return {w: c for w, c in counts.items()
+            if w != strip_accents(w) or by_skeleton.get(w, 0.0) < ACCENT_TWIN_RATIO * c}
+
+
+def _packaged(name: str) -> str:
+    return resources.files("pressclean.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _sources(dictionaries: Path | None, model_words: dict[str, float] | None
+             ) -> list[tuple[str, Path, str]]:
+    srcs = [(name, Path(f"<package>/data/{name}"), _packaged(name))
+            for name in ("historical.txt", "abbreviations.txt")]
+    if dictionaries is not None:
+        for name in USER_FILES:
+            p = dictionaries / name
+            if p.is_file():
+                srcs.append((name, p, p.read_text(encoding="utf-8")))
+    return srcs
+
+
+def load_lexicon(dictionaries: Path | None,
+                 model_words: dict[str, float] | None = None) -> Lexicon:
+    """Build (or load from cache) the lexicon with the user's dictionaries."""
+    srcs = _sources(dictionaries, model_words)
+    h = hashlib.sha256(_VERSION.encode())
+    for name, _, text in srcs:
+        h.update(name.encode() + b"\0" + text.encode())
+    if model_words:
+        h.update(repr(sorted(model_words.items())[:50]).encode() + str(len(model_words)).encode())
+    key = h.hexdigest()[:16]
+    cached = cache_dir() / f"lexicon-{key}.pickle"
+    if cached.is_file():
+        try:
+            with cached.open("rb") as fh:
+                lex: Lexicon = pickle.load(fh)
+            return lex
+        except (OSError, pickle.UnpicklingError, EOFError):
+            pass
+    counts = _base_counts()
+    counts.update({w: c for w, c in _historical_variants(counts).items()})
+    for w, c in (model_words or {}).items():
+        counts[w] = max(counts.get(w, 0.0), c)
+    lex = Lexicon(counts=counts, fingerprint=key)
+    for name, path, text in srcs:
+        words = read_word_file(path, text)
+        if name == "names.txt":
+            lex.names.update(words)
+        elif name in ("protected.txt", "abbreviations.txt"):
+            lex.protected.update(words)
+        else:
+            for w, c in words.items():
+                counts[w.lower()] = max(counts.get(w.lower(), 0.0), c or RARE_COUNT)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return lex

@@ -43,7 +43,10 @@ class _Layer:
         return map_position(self.spans, p, end_side, forward=False)
 
 
-def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit], list[tuple[int, int, int, int]]]:
+Spans = list[tuple[int, int, int, int]]
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, list[Edit], Spans]:
     """Apply non-overlapping edits; return the new text, the kept edits and their spans.
 
     Edits that overlap an earlier one (by start) or change nothing are dropped, so a

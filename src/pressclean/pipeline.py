@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pressclean import layout
+from pressclean import layout, rules
+from pressclean.decisions import DocumentVeto
 from pressclean.document import Document, Word
 from pressclean.offsets import EditLog
 from pressclean.resources import Resources, load_resources
+from pressclean.spell import Speller
 from pressclean.textio import read_text
 
 
@@ -50,21 +52,27 @@ class Cleaner:
 
         ``path`` is also the key a reviewer's decisions are filed under.
         """
-        from pressclean import rules, spell
+        log = self._run(text, path, words, self.resources.speller)
+        adapted = self.resources.speller.adapted(log.corrections())
+        if adapted is not None:
+            log = self._run(text, path, words, adapted)
+        doc = Document(path=path, source_text=text, clean_text=log.text,
+                       corrections=log.corrections(), words=list(words or []),
+                       spans=log.net_spans())
+        if isinstance(log.veto, DocumentVeto) and log.veto.overruled:
+            doc.meta["overruled"] = log.veto.overruled  # what decisions refused, for review
+        return doc
 
+    def _run(self, text: str, path: str, words: list[Word] | None, speller: Speller) -> EditLog:
+        """One pass of the stages; the speller may be adapted to this document."""
         veto = self.resources.decisions.veto_for(path) if self.resources.decisions else None
         log = EditLog(text, veto=veto)
         log.apply(layout.layout_edits(log.text, self.resources.lexicon,
                                       reflow=self.options.reflow, words=words))
-        log.apply(rules.rule_edits(log.text, self.resources))
+        log.apply(rules.rule_edits(log.text, self.resources, speller))
         if self.options.spell:
-            log.apply(spell.spell_edits(log.text, self.resources, log, words))
-        doc = Document(path=path, source_text=text, clean_text=log.text,
-                       corrections=log.corrections(), words=list(words or []),
-                       spans=log.net_spans())
-        if veto is not None and veto.overruled:
-            doc.meta["overruled"] = veto.overruled  # what the decisions refused, for review
-        return doc
+            log.apply(speller.edits(log.text, words))
+        return log
 
     def clean_file(self, path: str | Path) -> Document:
         """Read a text file (any supported encoding) and clean it."""

@@ -9,13 +9,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pressclean.decisions import Decisions
     from pressclean.lexicon import Lexicon
+    from pressclean.model import Model
     from pressclean.pipeline import CleanOptions
     from pressclean.rules import RuleSet
+    from pressclean.spell import Speller
 
 _CHECKOUT_DICTIONARIES = Path(__file__).resolve().parents[2] / "dictionaries"
 
@@ -38,22 +40,33 @@ class Resources:
 
     lexicon: Lexicon
     rules: RuleSet
+    model: Model
+    speller: Speller
     decisions: Decisions | None = None
-    model: Any = None
     dictionaries: Path | None = None
 
 
 def load_resources(options: CleanOptions) -> Resources:
     """Load lexicon, rules, model and decisions as ``options`` say."""
+    from pressclean.candidates import CandidateGenerator
+    from pressclean.channel import Channel, load_glyph_prior
     from pressclean.lexicon import load_lexicon
+    from pressclean.model import load_model
     from pressclean.rules import load_rules
+    from pressclean.spell import Speller
 
     dicts = find_dictionaries(options.dictionaries)
-    lexicon = load_lexicon(dicts)
+    model = load_model(options.model)
+    scale = 1e9 / max(1, sum(model.unigrams.values()))
+    lexicon = load_lexicon(dicts, {w: n * scale for w, n in model.unigrams.items()
+                                   if n >= 2 and w.isalpha()})
     rules = load_rules(dicts, options.rules_files)
+    channel = Channel(model, load_glyph_prior())
+    speller = Speller(lexicon, model, CandidateGenerator(lexicon, channel))
     decisions = None
     if options.decisions is not None:
         from pressclean.decisions import load_decisions
 
         decisions = load_decisions(options.decisions)
-    return Resources(lexicon=lexicon, rules=rules, decisions=decisions, dictionaries=dicts)
+    return Resources(lexicon=lexicon, rules=rules, model=model, speller=speller,
+                     decisions=decisions, dictionaries=dicts)

@@ -1,11 +1,311 @@
-"""Dictionary correction (placeholder until the real one lands)."""
+"""Dictionary and model correction: weigh each candidate's channel against its context.
+
+For an unknown (or rare) word the choice is between keeping it — a real word we do not
+know, with a small prior — and each candidate, scored log10 P(OCR | candidate) +
+log10 P(candidate | previous word) + log10 P(next word | candidate). A known common word
+is changed only on strong evidence: when the model has seen this form stand for another
+word often (a real-word confusion: "a" for "à", "tes" for "les") and the context
+prefers the other word by a clear margin. Proper names, numbers, abbreviations and
+all-capital sigla are left alone unless a glyph confusion explains them.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import copy
+import math
+from collections import Counter
+from dataclasses import dataclass
 
+import regex
+
+from pressclean.align import char_chunks
+from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator
+from pressclean.channel import ADAPT_MIN
+from pressclean.document import Correction, Word
+from pressclean.lexicon import Lexicon, strip_accents
+from pressclean.model import Model
 from pressclean.offsets import Edit
+from pressclean.rules import RuleSet, word_variants
+from pressclean.tokens import Token, case_like, has_letter, is_numberish, tokenize
+
+STAGE = "spell"
+RULES_STAGE = "rules"
+_JOINERS = regex.compile(r"[/&+]")
 
 
-def spell_edits(text: str, resources: Any, log: Any, words: Any) -> list[Edit]:
-    return []
+@dataclass(frozen=True)
+class SpellParams:
+    """Decision thresholds (log10 odds), chosen on ICDAR train for precision."""
+
+    #: log10 probability that an unknown lower-case form is a real word
+    oov_logp: float = -9.5
+    #: and this much less likely per digit or symbol among its letters ("e66aimer")
+    noise_penalty: float = 3.0
+    #: a candidate must beat keeping the form by this much
+    margin: float = 1.0
+    #: a rare but known word is kept unless a glyph repair beats it by this much more
+    rare_known_bonus: float = 0.5
+    #: edit-distance candidates no glyph confusion explains need this much more
+    dictionary_penalty: float = 1.0
+    #: capitalised unknown forms (names) need a glyph explanation at least this likely
+    name_channel_min: float = -2.6
+    #: a real-word confusion needs this many sightings in the model
+    real_min_count: int = 3
+    #: a real-word candidate must itself be frequent in the model's ground truth
+    real_min_truth: int = 20
+    #: and must beat the word as read by this much
+    real_margin: float = 1.5
+    #: words read with at least this OCR confidence are left alone
+    trusted_conf: float = 95.0
+
+
+class Speller:
+    def __init__(self, lexicon: Lexicon, model: Model, generator: CandidateGenerator,
+                 params: SpellParams | None = None) -> None:
+        self.lexicon = lexicon
+        self.model = model
+        self.gen = generator
+        self.p = params or SpellParams()
+        self._scale = 1e9 / max(1, sum(model.unigrams.values()))
+        self._rules: RuleSet | None = None
+
+    def adapted(self, corrections: list[Correction]) -> Speller | None:
+        """A speller whose channel trusts the confusions these corrections repeated,
+        or None when no confusion repeated enough to matter."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for c in corrections:
+            if c.stage in (STAGE, RULES_STAGE) and c.rule not in ("context", "join", "split") \
+                    and " " not in c.before and " " not in c.after:
+                counts.update(char_chunks(c.after.lower(), c.before.lower()))
+        if not any(n >= ADAPT_MIN for n in counts.values()):
+            return None
+        new = copy.copy(self)
+        new.gen = self.gen.adapted(self.gen.channel.adapted(counts))
+        return new
+
+    # ---- language model ---------------------------------------------------------
+    def p_uni(self, word: str) -> float:
+        c = max(self.lexicon.count(word), self.model.unigrams.get(word, 0) * self._scale)
+        return max(c, 0.1) / 1e9
+
+    def context(self, prev: str | None, words: tuple[str, ...], nxt: str | None) -> float:
+        """log10 P(words | prev) + log10 P(next | last word)."""
+        total = 0.0
+        for w in words:
+            total += math.log10(self.model.p_next(prev, w, self.p_uni(w)))
+            prev = w
+        if nxt is not None:
+            total += math.log10(self.model.p_next(prev, nxt, self.p_uni(nxt)))
+        return total
+
+    # ---- per document -----------------------------------------------------------
+    def edits(self, text: str, words: list[Word] | None = None,
+              rules: RuleSet | None = None) -> list[Edit]:
+        """Corrections for ``text``. With ``rules``, only word-rule repairs are
+        considered (the rules stage); without, every kind of candidate (spell stage)."""
+        self._rules = rules
+        toks = tokenize(text)
+        conf = _confidences(toks, words)
+        out: list[Edit] = []
+        prev: str | None = None
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            nxt_tok = toks[i + 1] if i + 1 < len(toks) else None
+            nxt = _lm_word(nxt_tok) if nxt_tok else None
+            if tok.elision:
+                prev = tok.elision.lower().replace("’", "'")
+            join = None if rules else self._join(text, tok, nxt_tok, prev,
+                                                 toks[i + 2] if i + 2 < len(toks) else None)
+            if join is not None:
+                out.append(join)
+                prev = join.replacement.lower()
+                i += 2
+                continue
+            edit = None
+            if conf.get(i, 0.0) < self.p.trusted_conf:
+                edit = self._word(tok, prev, nxt)
+            if edit is not None:
+                out.append(edit)
+                prev = edit.replacement.split()[-1].lower()
+            else:
+                prev = tok.word.lower() if tok.word else prev
+            i += 1
+        return out
+
+    def _word(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
+        word = tok.word
+        if not has_letter(word) or self.lexicon.is_protected(word) or is_numberish(word):
+            return None
+        if len(word) == 1:
+            # one letter: only what the model saw it stand for ("e" for "le")
+            if self._rules is not None or not word.islower():
+                return None
+            return self._real_word(tok, word, prev, nxt)
+        if "-" in word:
+            return self._compound(tok, prev, nxt)
+        parts = _JOINERS.split(word)
+        if len(parts) > 1 and all(not p or self.lexicon.known(p) or is_numberish(p)
+                                  for p in parts):
+            return None  # "et/ou", "km/h", "R&D": words joined by a symbol
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            return None  # sigla, headlines in capitals
+        low = word.lower()
+        if word in self.lexicon.names:
+            return None
+        if self.lexicon.common(low):
+            if self._rules is not None or not word.islower():
+                return None
+            return self._real_word(tok, low, prev, nxt)
+        is_name = word[0].isupper() and word.isalpha()
+        rare_known = self.lexicon.known(low)
+        if rare_known:
+            keep_score = self.context(prev, (low,), nxt) + self.p.rare_known_bonus
+        else:
+            # a form with digits or glyph noise among its letters is hardly a real word
+            noise = sum(1 for c in low if not (c.isalpha() or c in "'’"))
+            keep_score = (self.p.oov_logp - self.p.noise_penalty * noise
+                          + (math.log10(self.p_uni(nxt)) if nxt else 0.0))
+        best: tuple[float, Candidate] | None = None
+        for cand in self._candidates(word, low):
+            if is_name and (cand.how == "split" or cand.channel < self.p.name_channel_min):
+                continue
+            if rare_known and cand.how in ("dictionary", "split"):
+                continue
+            if _as_printed(word, cand.text) == word:
+                continue
+            score = cand.channel + self.context(prev, cand.words, nxt)
+            if cand.how == "dictionary":
+                score -= self.p.dictionary_penalty
+            if best is None or score > best[0]:
+                best = (score, cand)
+        if best is None or best[0] < keep_score + self.p.margin:
+            return None
+        cand = best[1]
+        replacement = _as_printed(word, cand.text)
+        if self._rules is not None:
+            return Edit(tok.word_start, tok.end, replacement, RULES_STAGE, cand.how,
+                        round(best[0] - keep_score, 3))
+        rule = {"glyph": "channel:glyph", "dictionary": "dictionary", "split": "split"}[cand.how]
+        return Edit(tok.word_start, tok.end, replacement, STAGE, rule,
+                    round(best[0] - keep_score, 3))
+
+    def _compound(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
+        """A hyphenated word: left as printed when it is a word, a compound of words or
+        a word cut by in-line hyphenation ("mil-lions"); else its one unknown part
+        is corrected in the context of the others ("firanc-comtois")."""
+        word = tok.word
+        parts = word.split("-")
+        if (len(parts) > 3 or not word[0].islower() or self.lexicon.known(word)
+                or self.lexicon.known("".join(parts))):
+            return None
+        unknown = [i for i, p in enumerate(parts) if p and not self.lexicon.known(p)]
+        if len(unknown) != 1 or len(parts[unknown[0]]) < 3:
+            return None
+        i = unknown[0]
+        start = tok.word_start + sum(len(p) + 1 for p in parts[:i])
+        sub = Token(start, start + len(parts[i]), parts[i])
+        left = parts[i - 1].lower() if i else prev
+        right = parts[i + 1].lower() if i + 1 < len(parts) else nxt
+        return self._word(sub, left, right)
+
+    def _candidates(self, word: str, low: str) -> tuple[Candidate, ...]:
+        if self._rules is None:
+            return self.gen.for_form(low)
+        out = []
+        for variant, ids in word_variants(word, self._rules.word_rules, self.lexicon,
+                                          MIN_CANDIDATE_COUNT):
+            v = variant.lower()
+            out.append(Candidate((v,), self.gen.channel.logp(v, low), ids))
+        return tuple(out)
+
+    def _assoc(self, prev: str | None, words: tuple[str, ...], nxt: str | None) -> float:
+        """log10 of how much the neighbours favour ``words`` over their base rate:
+        P(w | prev) / P(w) for each word, then P(next | last) / P(next)."""
+        total = 0.0
+        for w in (*words, nxt) if nxt is not None else words:
+            p_w = self.p_uni(w)
+            total += math.log10(self.model.p_next(prev, w, p_w) / p_w)
+            prev = w
+        return total
+
+    def _real_word(self, tok: Token, low: str, prev: str | None, nxt: str | None) -> Edit | None:
+        """A known word that this OCR often produces for another: posterior over both.
+
+        P(true word | OCR form) comes straight from the aligned training counts, and
+        the neighbours reweigh it by association ratios, so a rare candidate without
+        bigram evidence is neither favoured nor penalised by the sparsity of the data.
+        """
+        row = self.model.word_channel(low)
+        if not row:
+            return None
+        total = sum(row.values()) + 1.0
+        keep = math.log10((row.get(low, 0) + 0.5) / total) + self._assoc(prev, (low,), nxt)
+        best: tuple[float, str] | None = None
+        for cand, n in row.items():
+            if (cand == low or n < self.p.real_min_count or not self.lexicon.common(cand)
+                    or self.model.unigrams.get(cand, 0) < self.p.real_min_truth
+                    or is_numberish(cand)):
+                continue
+            score = math.log10(n / total) + self._assoc(prev, (cand,), nxt)
+            if best is None or score > best[0]:
+                best = (score, cand)
+        if best is None or best[0] < keep + self.p.real_margin:
+            return None
+        return Edit(tok.word_start, tok.end, case_like(tok.word, best[1]), STAGE, "context",
+                    round(best[0] - keep, 3))
+
+    def _join(self, text: str, a: Token, b: Token | None, prev: str | None,
+              after: Token | None) -> Edit | None:
+        """"séna teurs" → "sénateurs": two pieces, one not a word, whose join is common."""
+        if b is None or a.elision or b.elision or text[a.end:b.start] != " ":
+            return None
+        wa, wb = a.word, b.word
+        if not (wa.isalpha() and wb.isalpha() and wb.islower()) or len(wa) + len(wb) < 5:
+            return None
+        joined = (wa + wb).lower()
+        if not self.lexicon.common(joined):
+            return None
+        if self.lexicon.common(wa.lower()) and self.lexicon.common(wb.lower()):
+            return None
+        nxt = _lm_word(after) if after else None
+        keep = self.context(prev, (wa.lower(), wb.lower()), nxt)
+        score = -2.0 + self.context(prev, (joined,), nxt)
+        if score < keep + self.p.margin:
+            return None
+        return Edit(a.start, b.end, case_like(wa, joined), STAGE, "join", round(score - keep, 3))
+
+
+def _as_printed(word: str, candidate: str) -> str:
+    """``candidate`` in the case of ``word``; an unaccented printed capital stays so
+    (capitals often went unaccented in print: "Etat" is not an error)."""
+    out = case_like(word, candidate)
+    if word[:1].isupper() and out[:1] != word[:1] and strip_accents(out[:1]) == word[:1]:
+        out = word[:1] + out[1:]
+    return out
+
+
+def _lm_word(tok: Token) -> str:
+    if tok.elision:
+        return tok.elision.lower().replace("’", "'")
+    return tok.word.lower()
+
+
+def _confidences(toks: list[Token], words: list[Word] | None) -> dict[int, float]:
+    """OCR confidence of each token, where the input carried word confidences."""
+    if not words:
+        return {}
+    # words are in source coordinates; the text here may have been re-flowed, so match
+    # by order and surface form rather than offset
+    out: dict[int, float] = {}
+    j = 0
+    for i, tok in enumerate(toks):
+        while j < len(words) and words[j].text != tok.text and j < len(words) - 1 \
+                and words[j + 1].text == tok.text:
+            j += 1
+        conf = words[j].conf if j < len(words) else None
+        if conf is not None and words[j].text == tok.text:
+            out[i] = float(conf)
+            j += 1
+    return out

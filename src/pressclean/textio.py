@@ -44,7 +44,8 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
             try:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise BinaryInputError(name, f"declares {encoding} but is not: {exc.reason}") from exc
+                raise BinaryInputError(
+                    name, f"declares {encoding} but is not: {exc.reason}") from exc
             return _checked(text, name), encoding
     if _looks_binary(data):
         raise BinaryInputError(name, "binary data, not text (NUL or control bytes)")

@@ -13,6 +13,7 @@ from pressclean import __version__
 from pressclean.cli.clean import clean
 from pressclean.cli.diff import diff
 from pressclean.cli.evaluate import eval_cmd
+from pressclean.cli.learn import learn
 from pressclean.cli.review import review
 
 
@@ -24,5 +25,6 @@ def main() -> None:
 
 main.add_command(clean)
 main.add_command(eval_cmd)
+main.add_command(learn)
 main.add_command(diff)
 main.add_command(review)

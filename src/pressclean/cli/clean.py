@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -56,5 +57,9 @@ def clean(files: tuple[str, ...], out_dir: Path | None, rules_files: tuple[Path,
             sys.stdout.flush()
         else:
             stem = "stdin" if name == "-" else Path(name).stem
-            write_clean_outputs(doc, out_dir, stem)
+            txt, _ = write_clean_outputs(doc, out_dir, stem)
+            by_stage = Counter(c.stage for c in doc.corrections)
+            detail = ", ".join(f"{k} {v}" for k, v in sorted(by_stage.items()))
+            echo_err(f"{name} → {txt}: {len(doc.corrections)} corrections"
+                     + (f" ({detail})" if detail else ""))
     sys.exit(batch_exit_code(n_ok, failures))

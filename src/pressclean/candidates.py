@@ -1,0 +1,157 @@
+"""Candidate words for an OCR form: undone glyph confusions, SymSpell neighbours, splits.
+
+Each candidate carries log10 P(OCR form | candidate) from the channel and the reason it
+was proposed, so the decision (``spell``) only has to weigh channel against context.
+SymSpell's index is built once per lexicon and pickled in the cache folder.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from symspellpy import SymSpell
+
+from pressclean.channel import Channel
+from pressclean.lexicon import RARE_COUNT, Lexicon, cache_dir
+
+#: one-letter words a split may produce
+_SHORT_WORDS = {"a", "à", "y", "ô", "l'", "d'"}
+#: log10 probability of a lost space, per split point
+SPLIT_LOGP = -2.5
+#: a candidate word must be at least this frequent (per billion words)
+MIN_CANDIDATE_COUNT = 20.0
+#: each piece of a split must be a common word
+SPLIT_MIN_COUNT = 5 * RARE_COUNT
+
+
+@dataclass(frozen=True)
+class Candidate:
+    words: tuple[str, ...]
+    channel: float
+    how: str  # "glyph", "dictionary", "split"
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+class CandidateGenerator:
+    """Proposes and channel-scores corrections for lower-case OCR forms."""
+
+    def __init__(self, lexicon: Lexicon, channel: Channel) -> None:
+        self.lexicon = lexicon
+        self.channel = channel
+        self._symspell: SymSpell | None = None
+        self.for_form = lru_cache(maxsize=100_000)(self._for_form)
+
+    def adapted(self, channel: Channel) -> CandidateGenerator:
+        """The same generator (and SymSpell index) over an adapted channel."""
+        new = copy.copy(self)
+        new.channel = channel
+        new.for_form = lru_cache(maxsize=20_000)(new._for_form)
+        return new
+
+    # ---- SymSpell, built lazily and cached on disk -----------------------------
+    def symspell(self) -> SymSpell:
+        if self._symspell is None:
+            self._symspell = _load_symspell(self.lexicon)
+        return self._symspell
+
+    def _for_form(self, form: str) -> tuple[Candidate, ...]:
+        lex = self.lexicon
+        found: dict[str, Candidate] = {}
+        for cand in self.channel.expansions(form):
+            if cand != form and lex.count(cand) >= MIN_CANDIDATE_COUNT:
+                found[cand] = Candidate((cand,), self.channel.logp(cand, form), "glyph")
+        if len(form) >= 3 and form.isalpha():
+            from symspellpy import Verbosity
+
+            dist = 2 if len(form) >= 6 else 1
+            for s in self.symspell().lookup(form, Verbosity.ALL, dist):
+                if s.term not in found and s.term != form:
+                    found[s.term] = Candidate((s.term,), self.channel.logp(s.term, form),
+                                              "dictionary")
+        if len(form) >= 5 and form.isalpha():
+            split = self._split(form)
+            if split is not None:
+                found[" ".join(split.words)] = split
+        ranked = sorted(found.values(), key=lambda c: c.channel + math.log10(
+            self.lexicon.count(c.words[0]) + 1), reverse=True)
+        return tuple(ranked[:12])
+
+    def _split(self, form: str) -> Candidate | None:
+        """Best split of a merged form into 2–4 common words (dynamic programming)."""
+        n = len(form)
+        best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
+        best[0] = (0.0, [])
+        for end in range(1, n + 1):
+            for start in range(max(0, end - 20), end):
+                prev = best[start]
+                if prev is None or len(prev[1]) >= 4:
+                    continue
+                piece = form[start:end]
+                if len(piece) == 1 and piece not in _SHORT_WORDS:
+                    continue
+                for word, cost in self._piece(piece):
+                    score = prev[0] + cost + math.log10(self.lexicon.count(word) / 1e9)
+                    current = best[end]
+                    if current is None or score > current[0]:
+                        best[end] = (score, prev[1] + [word])
+        final = best[n]
+        if final is None or len(final[1]) < 2:
+            return None
+        words = tuple(final[1])
+        repaired = sum(self.channel.logp(w, form[i:i + len(w)]) for w, i in _offsets(words, form)
+                       if len(w) == len(form[i:i + len(w)]))
+        return Candidate(words, SPLIT_LOGP * (len(words) - 1) + repaired, "split")
+
+    def _piece(self, piece: str) -> list[tuple[str, float]]:
+        """Common words a piece of a merged form may be: itself, or one confusion away."""
+        out = []
+        if self.lexicon.count(piece) >= SPLIT_MIN_COUNT:
+            out.append((piece, 0.0))
+        if len(piece) >= 4:
+            for cand in self.channel.expansions(piece, max_subs=1, limit=60):
+                if cand != piece and len(cand) == len(piece) \
+                        and self.lexicon.count(cand) >= SPLIT_MIN_COUNT:
+                    out.append((cand, self.channel.logp(cand, piece)))
+        return out
+
+
+def _offsets(words: tuple[str, ...], form: str) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for w in words:
+        out.append((w, pos))
+        pos += len(w)
+    return out
+
+
+def _load_symspell(lexicon: Lexicon) -> SymSpell:
+    path = cache_dir() / f"symspell-{lexicon.fingerprint}.pickle"
+    sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=5)
+    if path.is_file():
+        try:
+            sym.load_pickle(path)
+            return sym
+        except Exception:  # noqa: BLE001 - a corrupt cache is rebuilt
+            pass
+    for word, count in lexicon.counts.items():
+        if count >= RARE_COUNT and word.isalpha():
+            sym.create_dictionary_entry(word, int(count) + 1)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        sym.save_pickle(tmp)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return sym
+
+
+def cached_index_path(lexicon: Lexicon) -> Path:
+    return cache_dir() / f"symspell-{lexicon.fingerprint}.pickle"

@@ -1,0 +1,135 @@
+"""The noisy channel: how likely an OCR form is, given the word that was printed.
+
+P(OCR | word) multiplies, over the character chunks that differ, the learned
+probability of that confusion (model counts) smoothed towards a prior: the glyph table
+(``data/glyphs.tsv``: "l" read "t", "m" read "rn"...), accent and case slips, and
+small generic costs for everything else. The same tables, read backwards, generate
+candidates: undo one or two likely confusions and see whether a word comes out.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+
+from pressclean.align import char_chunks
+from pressclean.exceptions import DataFileError
+from pressclean.lexicon import strip_accents
+from pressclean.model import Model
+
+GLYPHS_FILE = "glyphs.tsv"
+#: document adaptation: repairs needed, probability per repair, and its ceiling
+ADAPT_MIN = 3
+ADAPT_STEP = 0.01
+ADAPT_MAX = 0.05
+_NOISE = set("'’-.,;:|/\\!¡[]{}()1lI")
+
+
+def load_glyph_prior(text: str | None = None) -> dict[tuple[str, str], float]:
+    """Parse ``glyphs.tsv`` (truth, ocr, probability); errors name the line."""
+    if text is None:
+        text = resources.files("pressclean.data").joinpath(GLYPHS_FILE).read_text("utf-8")
+    prior: dict[tuple[str, str], float] = {}
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        try:
+            truth, ocr, p = parts[0], parts[1], float(parts[2])
+        except (IndexError, ValueError) as exc:
+            raise DataFileError(GLYPHS_FILE, lineno,
+                                "expected truth<TAB>ocr<TAB>probability") from exc
+        if not 0 < p < 1 or truth == ocr:
+            raise DataFileError(GLYPHS_FILE, lineno, f"bad confusion {raw!r}")
+        prior[(truth, ocr)] = p
+    return prior
+
+
+class Channel:
+    """log10 P(OCR form | true word), and candidates by undoing likely confusions."""
+
+    def __init__(self, model: Model, glyph_prior: dict[tuple[str, str], float]) -> None:
+        self.model = model
+        self.prior = glyph_prior
+        # OCR chunk → true chunks it often stands for (for candidate generation)
+        undo: dict[str, set[str]] = defaultdict(set)
+        for (t, o) in glyph_prior:
+            undo[o].add(t)
+        for t, row in model.chunk_conf.items():
+            total = model.chunk_totals.get(t, 0) or 1
+            for o, n in row.items():
+                if n >= 3 and o and (n / total > 0.002 or n >= 20):
+                    undo[o].add(t)
+        self.undo = {o: sorted(ts) for o, ts in undo.items()}
+        self._max_chunk = max((len(o) for o in self.undo), default=1)
+        self.boost: dict[tuple[str, str], float] = {}
+        self.logp = lru_cache(maxsize=200_000)(self._logp)
+
+    def adapted(self, counts: Counter[tuple[str, str]]) -> Channel:
+        """A copy that trusts the confusions this document showed again and again.
+
+        An OCR engine's habits differ from the training data's: when one confusion
+        ("l" read "t") was repaired three times or more on unknown words of a document,
+        it is made likelier for the rest of that document.
+        """
+        boost = {k: min(ADAPT_MAX, ADAPT_STEP * n) for k, n in counts.items()
+                 if n >= ADAPT_MIN}
+        new = copy.copy(self)
+        new.boost = boost
+        new.logp = lru_cache(maxsize=20_000)(new._logp)
+        return new
+
+    def chunk_prior(self, truth: str, ocr: str) -> float:
+        p = self.prior.get((truth, ocr))
+        if p is not None:
+            return p
+        if truth and ocr and strip_accents(truth) == strip_accents(ocr):
+            return 0.01
+        if truth and ocr and truth.lower() == ocr.lower():
+            return 0.02
+        if not truth:
+            return 0.002 if all(c in _NOISE for c in ocr) else 0.00005
+        if not ocr:
+            return 0.0001
+        return 0.00002 if len(truth) == len(ocr) else 0.00001
+
+    def _logp(self, truth: str, ocr: str) -> float:
+        """log10 P(ocr | truth) for two lower-case forms."""
+        if truth == ocr:
+            return 0.0
+        total = 0.0
+        for t, o in char_chunks(truth, ocr):
+            lp = self.model.chunk_logp(t, o, self.chunk_prior(t, o))
+            if (t, o) in self.boost:
+                lp = max(lp, math.log10(self.boost[(t, o)]))
+            total += lp
+        return total
+
+    def expansions(self, ocr: str, max_subs: int = 2, limit: int = 400) -> set[str]:
+        """Forms reachable from ``ocr`` by undoing up to ``max_subs`` known confusions."""
+        frontier = {ocr}
+        seen = {ocr}
+        for _ in range(max_subs):
+            nxt: set[str] = set()
+            for form in frontier:
+                for i in range(len(form)):
+                    for k in range(1, self._max_chunk + 1):
+                        chunk = form[i:i + k]
+                        if len(chunk) < k:
+                            break
+                        for t in self.undo.get(chunk, ()):
+                            cand = form[:i] + t + form[i + k:]
+                            if cand not in seen:
+                                seen.add(cand)
+                                nxt.add(cand)
+                if len(seen) > limit:
+                    return seen
+            frontier = nxt
+        return seen
+
+
+def to_log(p: float) -> float:
+    return math.log10(p) if p > 0 else -99.0

@@ -1,0 +1,53 @@
+"""Building evaluation items: reading truth/OCR files or TSV rows and cleaning them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from pressclean.evaluate import Item, match_files
+from pressclean.learn import read_pairs
+from pressclean.offsets import EditLog
+from pressclean.pipeline import Cleaner, CleanOptions
+from pressclean.textio import read_text
+
+
+def tsv_items(path: Path, model: Path | None, clean: bool, limit: int = 0) -> Iterator[Item]:
+    """One item per TSV row; the OCR (``input``) is cleaned unless ``clean`` is False."""
+    cleaner = Cleaner(CleanOptions(model=model)) if clean else None
+    for n, (ocr, gt) in enumerate(read_pairs(path)):
+        if limit and n >= limit:
+            break
+        hyp = cleaner.clean_text(ocr, path=f"row {n}").clean_text if cleaner else ocr
+        yield Item(f"row {n}", gt, hyp, ocr)
+
+
+def file_items(gt: Path, hyp: Path | None, ocr: Path | None, model: Path | None,
+               clean: bool, normalise_layout: bool) -> list[Item]:
+    """Items from files or folders; with no ``hyp`` the OCR files are cleaned now.
+
+    Unless ``normalise_layout`` is off, both sides go through the same layout stage
+    (line-end hyphens rejoined, lines reflowed) so that a ground truth transcribed line
+    for line is compared with reflowed output on its words, not its line breaks.
+    """
+    cleaner = Cleaner(CleanOptions(model=model))
+    items = match_files(gt, hyp or ocr or gt, ocr, lambda p: read_text(p)[0])
+    out = []
+    for item in items:
+        hyp_text = item.hyp
+        if hyp is None and item.ocr is not None and clean:
+            hyp_text = cleaner.clean_text(item.ocr, path=item.name).clean_text
+        if normalise_layout:
+            item = Item(item.name, _reflow(cleaner, item.gt), _reflow(cleaner, hyp_text),
+                        _reflow(cleaner, item.ocr) if item.ocr is not None else None)
+        else:
+            item = Item(item.name, item.gt, hyp_text, item.ocr)
+        out.append(item)
+    return out
+
+
+def _reflow(cleaner: Cleaner, text: str) -> str:
+    from pressclean.layout import layout_edits
+
+    log = EditLog(text)
+    return log.apply(layout_edits(text, cleaner.resources.lexicon, reflow=True))

@@ -1,0 +1,78 @@
+"""Learning a correction model from OCR text aligned with its ground truth.
+
+``learn_model`` counts, over pairs (OCR, truth): word and word-pair frequencies of the
+truth (the language model), which true word each OCR word form stood for, and which
+character chunks were misread as which. Nothing of the text itself is kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pressclean import __version__
+from pressclean.align import align_words, char_chunks
+from pressclean.exceptions import DataFileError
+from pressclean.model import Model, lm_tokens
+from pressclean.textio import read_text
+
+
+def read_pairs(path: Path) -> Iterator[tuple[str, str]]:
+    """(OCR, truth) pairs from an ICDAR-style TSV (input/output columns) or a folder
+    of ``X.ocr.txt`` + ``X.gt.txt`` files."""
+    if path.is_dir():
+        for ocr_file in sorted(path.rglob("*.ocr.txt")):
+            gt_file = ocr_file.with_name(ocr_file.name[: -len(".ocr.txt")] + ".gt.txt")
+            if gt_file.is_file():
+                yield read_text(ocr_file)[0], read_text(gt_file)[0]
+        return
+    csv.field_size_limit(1 << 30)
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if not reader.fieldnames or not {"input", "output"} <= set(reader.fieldnames):
+            raise DataFileError(path, 1, "expected a TSV with 'input' and 'output' columns")
+        for row in reader:
+            yield row["input"], row["output"]
+
+
+def learn_model(pairs: Iterable[tuple[str, str]], source: str = "") -> Model:
+    """Count the statistics of :class:`Model` over (OCR, truth) pairs."""
+    uni: Counter[str] = Counter()
+    bi: Counter[str] = Counter()
+    word_conf: dict[str, Counter[str]] = defaultdict(Counter)
+    chunk_conf: dict[str, Counter[str]] = defaultdict(Counter)
+    chunk_totals: Counter[str] = Counter()
+    n_pairs = 0
+    for ocr, truth in pairs:
+        n_pairs += 1
+        toks = lm_tokens(truth)
+        uni.update(toks)
+        bi.update(f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False))
+        for o_words, t_words in align_words(lm_tokens(ocr), toks):
+            if len(o_words) == 1 and len(t_words) == 1:
+                o, t = o_words[0], t_words[0]
+                word_conf[o][t] += 1
+                _count_chars(t, o, chunk_conf, chunk_totals)
+    provenance = {"source": source, "pairs": n_pairs, "words": sum(uni.values()),
+                  "date": _dt.date.today().isoformat(), "pressclean": __version__}
+    return Model(unigrams=dict(uni), bigrams=dict(bi),
+                 word_conf={o: dict(c) for o, c in word_conf.items()
+                            if len(c) > 1 or o not in c},
+                 chunk_conf={t: dict(c) for t, c in chunk_conf.items()},
+                 chunk_totals=dict(chunk_totals), provenance=provenance)
+
+
+def _count_chars(truth: str, ocr: str, conf: dict[str, Counter[str]],
+                 totals: Counter[str]) -> None:
+    if truth == "<num>" or ocr == "<num>":
+        return
+    totals[""] += len(truth) + 1
+    totals.update(truth)
+    totals.update(truth[i:i + 2] for i in range(len(truth) - 1))
+    if truth != ocr and len(truth) > 1:
+        for t, o in char_chunks(truth, ocr):
+            if len(t) <= 2 and len(o) <= 3:
+                conf[t][o] += 1

@@ -1,0 +1,139 @@
+"""The correction model: what an OCR engine gets wrong, and what French text looks like.
+
+Holds only statistics, never running text: word and word-pair counts of ground-truth
+text (the language model), how often each OCR word form stood for each true word
+(real-word confusions such as "a" for "à"), and how often each character chunk was
+read as another (the channel: P(OCR chunk | true chunk)). ``pressclean learn`` writes
+it; the packaged default was learned from ICDAR 2017 French periodicals (train).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from pressclean.exceptions import DataFileError
+from pressclean.tokens import split_elision
+
+FORMAT = "pressclean-model/1"
+DEFAULT_MODEL = "model-icdar2017-fr.json.gz"
+_NUMBER = regex.compile(r"^[\d.,]+$")
+_LM_WORD = regex.compile(r"[\p{L}\d][\p{L}\p{M}\d'’\-]*")
+
+
+def lm_tokens(text: str) -> list[str]:
+    """Lower-case word tokens for counting: elisions split off, numbers as ``<num>``."""
+    out: list[str] = []
+    for m in _LM_WORD.finditer(text):
+        w = m.group(0).lower().rstrip("-'’")
+        if not w:
+            continue
+        if _NUMBER.match(w):
+            out.append("<num>")
+            continue
+        elision, rest = split_elision(w)
+        if elision:
+            out.append(elision[:-1] + "'")
+        if rest:
+            out.append(rest)
+    return out
+
+
+@dataclass
+class Model:
+    unigrams: dict[str, int] = field(default_factory=dict)
+    bigrams: dict[str, int] = field(default_factory=dict)
+    #: OCR word (lower) → {true word: count}, identity included
+    word_conf: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: true chunk → {OCR chunk: count}; "" is an insertion
+    chunk_conf: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: how often each true chunk (1–2 characters, "" = per character) was seen
+    chunk_totals: dict[str, int] = field(default_factory=dict)
+    provenance: dict[str, Any] = field(default_factory=dict)
+    _n_words: int = 0
+
+    _followers: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._n_words = sum(self.unigrams.values()) or 1
+        followers: dict[str, int] = {}
+        for pair in self.bigrams:
+            first = pair.split(" ", 1)[0]
+            followers[first] = followers.get(first, 0) + 1
+        self._followers = followers
+
+    # ---- language model -------------------------------------------------------
+    def p_next(self, prev: str | None, word: str, p_uni: float) -> float:
+        """P(word | prev): model bigrams interpolated with a unigram probability.
+
+        Witten–Bell weights: the more different words were seen after ``prev``, the
+        more an unseen pair is expected, so sparse counts do not condemn a pair.
+        """
+        if prev is None:
+            return p_uni
+        n_prev = self.unigrams.get(prev, 0)
+        if not n_prev:
+            return p_uni
+        lam = n_prev / (n_prev + self._followers.get(prev, 0) + 1.0)
+        p_bi = self.bigrams.get(f"{prev} {word}", 0) / n_prev
+        return lam * p_bi + (1 - lam) * p_uni
+
+    # ---- channel --------------------------------------------------------------
+    def chunk_logp(self, truth: str, ocr: str, prior: float) -> float:
+        """log10 P(OCR chunk | true chunk): learned rate mixed with ``prior``.
+
+        A mixture, not additive smoothing: a confusion this engine never showed in
+        training (another OCR engine's "[" for "l") keeps part of its prior.
+        """
+        seen = self.chunk_conf.get(truth, {}).get(ocr, 0)
+        total = self.chunk_totals.get(truth, 0)
+        learned = seen / total if total else prior
+        return math.log10(0.6 * learned + 0.4 * prior)
+
+    def word_channel(self, ocr: str) -> dict[str, int]:
+        return self.word_conf.get(ocr, {})
+
+    # ---- file -----------------------------------------------------------------
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "provenance": self.provenance, "unigrams": self.unigrams,
+                "bigrams": self.bigrams, "word_conf": self.word_conf,
+                "chunk_conf": self.chunk_conf, "chunk_totals": self.chunk_totals}
+
+    def save(self, path: Path) -> None:
+        from pressclean.textio import write_atomic
+
+        data = json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True)
+        write_atomic(path, gzip.compress(data.encode("utf-8"), mtime=0))
+
+
+def _from_json(data: Any, where: str) -> Model:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DataFileError(where, None, f"not a pressclean model (expected format {FORMAT})")
+    try:
+        return Model(unigrams=data["unigrams"], bigrams=data["bigrams"],
+                     word_conf=data["word_conf"], chunk_conf=data["chunk_conf"],
+                     chunk_totals=data["chunk_totals"], provenance=data.get("provenance", {}))
+    except KeyError as exc:
+        raise DataFileError(where, None, f"model lacks the {exc.args[0]!r} table") from exc
+
+
+def load_model(path: Path | None = None) -> Model:
+    """Load a model file (gzip JSON); None loads the packaged default."""
+    try:
+        if path is None:
+            raw = resources.files("pressclean.data").joinpath(DEFAULT_MODEL).read_bytes()
+            where = f"<package>/data/{DEFAULT_MODEL}"
+        else:
+            raw = Path(path).read_bytes()
+            where = str(path)
+        text = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+        return _from_json(json.loads(text), where)
+    except (OSError, ValueError, EOFError) as exc:
+        raise DataFileError(path or DEFAULT_MODEL, None, f"cannot read model: {exc}") from exc

@@ -1,0 +1,98 @@
+"""Word tokens with their offsets: what the correction stages look at.
+
+A token is a maximal run of non-space characters with its surrounding punctuation
+peeled off; glyphs OCR confuses with letters ("[", "|", "1", "0", "6", "¡", "/")
+stay inside the token so the rules can repair them. French elisions ("l'", "qu'",
+"jusqu'") are split from the word they attach to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_RUN = regex.compile(r"\S+")
+#: punctuation peeled off a run's ends (never letters nor confusable glyphs)
+_LEAD = regex.compile(r"^[\"'«»“”‘’(\[{<>*.,;:!?…—–\-]+")
+_TRAIL = regex.compile(r"[\"'«»“”‘’)\]}<>*.,;:!?…—–\-]+$")
+ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "s", "n", "c", "j", "m", "t")
+_ELISION = regex.compile(r"^(?i:(jusqu|lorsqu|puisqu|quoiqu|qu|[ldsncjmt]))(['’])(?=\p{L})")
+APOSTROPHES = "'’"
+_LETTER = regex.compile(r"\p{L}")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word-like token: ``text[start:end]``; ``elision`` is e.g. ``"l'"`` or ``""``."""
+
+    start: int
+    end: int
+    text: str
+    elision: str = ""
+
+    @property
+    def word(self) -> str:
+        """The token without its elided prefix."""
+        return self.text[len(self.elision):]
+
+    @property
+    def word_start(self) -> int:
+        return self.start + len(self.elision)
+
+
+def split_elision(s: str) -> tuple[str, str]:
+    m = _ELISION.match(s)
+    return (m.group(0), s[m.end():]) if m else ("", s)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word-like tokens of ``text`` (runs with letters, digits or confusable glyphs)."""
+    out: list[Token] = []
+    for m in _RUN.finditer(text):
+        s = m.start()
+        run = m.group(0)
+        lead = _LEAD.match(run)
+        trail = _TRAIL.search(run)
+        a = lead.end() if lead else 0
+        b = trail.start() if trail else len(run)
+        # keep a leading "[" / "(" when it is glued to lower-case letters: "[e", "[ien"
+        if a > 0 and run[a - 1] in "[{|/" and a < len(run) and run[a].islower():
+            a -= 1
+        if a >= b:
+            continue
+        core = run[a:b]
+        elision, _ = split_elision(core)
+        out.append(Token(s + a, s + b, core, elision))
+    return out
+
+
+def has_letter(s: str) -> bool:
+    return bool(_LETTER.search(s))
+
+
+def case_like(template: str, word: str) -> str:
+    """Give ``word`` the case pattern of ``template`` (UPPER, Capitalised or lower)."""
+    letters = [c for c in template if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if letters and letters[0].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+#: numbers with an ordinal or unit suffix ("12e", "1er", "3°", "20fr") and roman numerals
+_NUMBERISH = regex.compile(
+    r"^\d[\d.,]*(?:er|re|e|ème|eme|o|os|°|bis|ter|fr|f|c|m|k|h|kg|km)?$|^\d{2,}"
+    r"|^(?i:[ivxlcdm]{2,}(?:e|er|ème)?)$")
+
+
+def is_numberish(word: str) -> bool:
+    """Numbers, ordinals ("12e", "XVIe") and roman numerals: never corrected as words."""
+    return bool(_NUMBERISH.match(word))
+
+
+def mostly_letters(word: str) -> bool:
+    """At least two letters, and more letters than digits: worth repairing as a word."""
+    letters = sum(c.isalpha() for c in word)
+    return letters >= 2 and letters > sum(c.isdigit() for c in word)
