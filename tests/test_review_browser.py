@@ -140,3 +140,16 @@ def test_thousands_of_corrections_are_paginated(fake_stages: None, tmp_path: Pat
     assert "page 2 of 60" in dom.text["corr-pager"]
     last = _open(page, tmp_path, rule="glyph:ators", doc="p2.txt", page="10")
     assert [int(r["data-cid"]) for r in last.rows] == list(range(4001, 6000, 2))[900:]
+
+
+def test_what_decisions_overruled_is_listed(fake_stages: None, tmp_path: Path) -> None:
+    rh.write_run(tmp_path / "run", {"a.txt": rh.SAMPLE},
+                 decisions=Decisions(rejected_rules={"glyph:[e", "glyph:rn"}))
+    page = tmp_path / "review.html"
+    write_review(load_run(tmp_path / "run"), page)
+    dom = _open(page, tmp_path)
+    assert dom.text["over-count"] == "3 changes were refused"
+    body = dom.text["over-body"]
+    assert body.count("rule rejected") == 3
+    assert body.count("glyph:[e") == 2 and body.count("glyph:rn") == 1
+    assert dom.text["corr-count"] == "9 of 9 corrections match"
