@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := tesseract-ocr tesseract-ocr-fra
+APT_PACKAGES := tesseract-ocr tesseract-ocr-fra chromium chromium-driver
 DEMO_OUT ?= demo-out
 
 .PHONY: demo test system-deps venv lint typecheck unit bench clean

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressclean import layout, rules
+from pressclean.decisions import DocumentVeto
 from pressclean.document import Document, Word
 from pressclean.offsets import EditLog
 from pressclean.resources import Resources, load_resources
@@ -55,9 +56,12 @@ class Cleaner:
         adapted = self.resources.speller.adapted(log.corrections())
         if adapted is not None:
             log = self._run(text, path, words, adapted)
-        return Document(path=path, source_text=text, clean_text=log.text,
-                        corrections=log.corrections(), words=list(words or []),
-                        spans=log.net_spans())
+        doc = Document(path=path, source_text=text, clean_text=log.text,
+                       corrections=log.corrections(), words=list(words or []),
+                       spans=log.net_spans())
+        if isinstance(log.veto, DocumentVeto) and log.veto.overruled:
+            doc.meta["overruled"] = log.veto.overruled  # what decisions refused, for review
+        return doc
 
     def _run(self, text: str, path: str, words: list[Word] | None, speller: Speller) -> EditLog:
         """One pass of the stages; the speller may be adapted to this document."""

@@ -13,7 +13,9 @@ Schema (``schema`` = 1)::
       "corrections": [{in_start, in_end, out_start, out_end, before, after,
                        stage, rule, score}, ...],
       "quality": {"before": float, "after": float, ...},
-      "meta": {"encoding": ..., "publication": ..., "date": ..., "page": ..., ...},
+      "meta": {"encoding": ..., "publication": ..., "date": ..., "page": ..., ...,
+               "overruled": [{in_start, in_end, before, after, stage, rule, score,
+                              reason}, ...]},   # only when --decisions refused edits
       "tags": {"title": ..., "dates": [...], "people": [...], "places": [...],
                "organisations": [...], "keywords": [...], "language": ...}
     }

@@ -11,8 +11,10 @@ import click
 
 from pressclean import __version__
 from pressclean.cli.clean import clean
+from pressclean.cli.diff import diff
 from pressclean.cli.evaluate import eval_cmd
 from pressclean.cli.learn import learn
+from pressclean.cli.review import review
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,3 +26,5 @@ def main() -> None:
 main.add_command(clean)
 main.add_command(eval_cmd)
 main.add_command(learn)
+main.add_command(diff)
+main.add_command(review)
