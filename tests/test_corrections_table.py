@@ -10,11 +10,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import review_helpers as rh
 from pressclean import corrections_table
 from pressclean.corrections_table import COLUMNS, export_corrections
 from pressclean.decisions import load_decisions
 from pressclean.exceptions import EmptyInputError, ExitCode, MissingDependencyError
+
+from . import review_helpers as rh
 
 fake_stages = rh.fake_stages
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import review_helpers as rh
 from pressclean.cli import main
 from pressclean.decisions import (
     ACCEPT,
@@ -21,6 +20,8 @@ from pressclean.decisions import (
     write_decisions,
 )
 from pressclean.exceptions import DataFileError, ExitCode
+
+from . import review_helpers as rh
 
 fake_stages = rh.fake_stages
 

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import review_helpers as rh
 from pressclean.cli import main
 from pressclean.exceptions import ExitCode
 from pressclean.writers import write_clean_outputs
+
+from . import review_helpers as rh
 
 fake_stages = rh.fake_stages
 GOLDEN = Path(__file__).parent / "golden" / "diff"

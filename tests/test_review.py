@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import review_helpers as rh
 from pressclean.changes import change_groups, rebuild_source
 from pressclean.cli import main
 from pressclean.decisions import REJECT, CorrectionDecision, Decisions
@@ -19,6 +18,8 @@ from pressclean.review import load_document, load_run
 from pressclean.review_html import render_review
 from pressclean.review_model import page_data, rule_stats
 from pressclean.writers import write_clean_outputs
+
+from . import review_helpers as rh
 
 fake_stages = rh.fake_stages
 

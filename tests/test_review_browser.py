@@ -9,11 +9,12 @@ from urllib.parse import urlencode
 
 import pytest
 
-import review_helpers as rh
 from pressclean.decisions import Decisions
 from pressclean.review import load_run
 from pressclean.review_html import write_review
-from review_browser import dump_dom
+
+from . import review_helpers as rh
+from .review_browser import dump_dom
 
 pytestmark = pytest.mark.browser
 fake_stages = rh.fake_stages

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-import review_helpers as rh
 from pressclean.decisions import load_decisions
 from pressclean.review import load_run
 from pressclean.review_html import write_review
-from review_browser import chromium
+
+from . import review_helpers as rh
+from .review_browser import chromium
 
 pytestmark = pytest.mark.browser
 fake_stages = rh.fake_stages
