@@ -12,14 +12,22 @@ from pressclean.cli._common import reported_errors
 @click.command()
 @click.option("--pairs", type=click.Path(exists=True, path_type=Path),
               help="ICDAR-style TSV (input/output columns) or a folder of X.ocr.txt + X.gt.txt.")
+@click.option("--archive", type=click.Path(exists=True, path_type=Path),
+              help="Folder of OCR text (or a TSV's OCR column) to mine for variants.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Model file to write (gzip JSON; load it with `clean --model`).")
-def learn(pairs: Path | None, output: Path) -> None:
-    """Learn confusion statistics and word counts from OCR aligned with its truth."""
+              help="Model file (with --pairs) or proposals CSV (with --archive).")
+@click.option("--top", type=int, default=200, show_default=True,
+              help="How many variant proposals to keep (--archive).")
+def learn(pairs: Path | None, archive: Path | None, output: Path, top: int) -> None:
+    """Learn a model from OCR aligned with its truth (--pairs), or mine an archive
+    without truth for variant and rule proposals (--archive)."""
     from pressclean.learn import learn_model, read_pairs
 
-    if pairs is None:
-        raise click.UsageError("give --pairs FILE|DIR")
+    if (pairs is None) == (archive is None):
+        raise click.UsageError("give --pairs FILE|DIR or --archive DIR")
+    if archive is not None:
+        _mine(archive, output, top)
+        return
     with reported_errors():
         model = learn_model(read_pairs(pairs), source=pairs.name)
         model.save(output)
@@ -29,3 +37,18 @@ def learn(pairs: Path | None, output: Path) -> None:
                f"{sum(len(r) for r in model.word_conf.values())} word confusions, "
                f"{sum(len(r) for r in model.chunk_conf.values())} character confusions "
                f"→ {output}")
+
+
+def _mine(archive: Path, output: Path, top: int) -> None:
+    from pressclean.mining import archive_texts, mine, write_proposals
+    from pressclean.pipeline import Cleaner
+
+    with reported_errors():
+        cleaner = Cleaner()
+        speller = cleaner.resources.speller
+        proposals, rules = mine(archive_texts(archive), cleaner.resources.lexicon, speller.gen,
+                                top=top)
+        write_proposals(output, proposals, rules)
+    click.echo(f"{len(proposals)} variant proposals and {len(rules)} confusion rules → {output}")
+    for p in proposals[:10]:
+        click.echo(f"  {p.variant} → {p.word}  ({p.variant_count}×, {p.confusions})")
