@@ -28,6 +28,7 @@ def learn(pairs: Path | None, archive: Path | None, output: Path, top: int) -> N
     if archive is not None:
         _mine(archive, output, top)
         return
+    assert pairs is not None
     with reported_errors():
         model = learn_model(read_pairs(pairs), source=pairs.name)
         model.save(output)
