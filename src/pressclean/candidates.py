@@ -22,7 +22,7 @@ from pressclean.lexicon import RARE_COUNT, Lexicon, cache_dir
 #: one-letter words a split may produce
 _SHORT_WORDS = {"a", "à", "y", "ô", "l'", "d'"}
 #: log10 probability of a lost space, per split point
-SPLIT_LOGP = -2.5
+SPLIT_LOGP = -2.0
 #: a candidate word must be at least this frequent (per billion words)
 MIN_CANDIDATE_COUNT = 20.0
 #: each piece of a split must be a common word

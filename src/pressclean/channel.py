@@ -108,13 +108,14 @@ class Channel:
             total += lp
         return total
 
-    def expansions(self, ocr: str, max_subs: int = 2, limit: int = 400) -> set[str]:
-        """Forms reachable from ``ocr`` by undoing up to ``max_subs`` known confusions."""
+    def expansions(self, ocr: str, max_subs: int = 2, limit: int = 400) -> list[str]:
+        """Forms reachable from ``ocr`` by undoing up to ``max_subs`` known confusions,
+        sorted (a set's order changes between processes; results must not)."""
         frontier = {ocr}
         seen = {ocr}
         for _ in range(max_subs):
             nxt: set[str] = set()
-            for form in frontier:
+            for form in sorted(frontier):
                 for i in range(len(form)):
                     for k in range(1, self._max_chunk + 1):
                         chunk = form[i:i + k]
@@ -126,9 +127,9 @@ class Channel:
                                 seen.add(cand)
                                 nxt.add(cand)
                 if len(seen) > limit:
-                    return seen
+                    return sorted(seen)
             frontier = nxt
-        return seen
+        return sorted(seen)
 
 
 def to_log(p: float) -> float:

@@ -54,7 +54,7 @@ class SpellParams:
     #: a real-word candidate must itself be frequent in the model's ground truth
     real_min_truth: int = 20
     #: and must beat the word as read by this much
-    real_margin: float = 1.5
+    real_margin: float = 1.0
     #: words read with at least this OCR confidence are left alone
     trusted_conf: float = 95.0
 
