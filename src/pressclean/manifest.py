@@ -18,6 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import subprocess
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -68,13 +70,20 @@ def _packaged_data_hash() -> str:
 
 
 def tesseract_version() -> str | None:
-    """Recorded, not required: a text-only run works without Tesseract."""
-    try:
-        import pytesseract
+    """Recorded, not required: a text-only run works without Tesseract.
 
-        return str(pytesseract.get_tesseract_version())
-    except Exception:  # not installed or not runnable: nothing to record
+    Asks the binary directly: importing pytesseract would pull in pandas (~1 s) for
+    every run. (To move into ``tools.py`` beside the other Tesseract wrappers.)
+    """
+    exe = shutil.which("tesseract")
+    if exe is None:
         return None
+    try:
+        proc = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    first = (proc.stdout or proc.stderr).strip().splitlines()
+    return first[0].removeprefix("tesseract ").strip() if first else None
 
 
 def run_info(options: CleanOptions) -> dict[str, Any]:

@@ -16,7 +16,7 @@ import multiprocessing as mp
 import os
 import signal
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -24,11 +24,13 @@ from typing import Any
 from pressclean.document_job import Job, Outcome, RunSettings, cleaner_for, process_document
 from pressclean.exceptions import DocumentTimeoutError, PresscleanError, WorkerCrashError
 
+#: the per-document function (module-level, so a spawned worker can import it)
+Work = Callable[[Job, RunSettings], Outcome]
 #: spawn, not fork: the parent runs a progress thread, and forking threads is unsafe
 _CTX = mp.get_context("spawn")
 
 
-def _worker_main(conn: Connection, settings: RunSettings) -> None:
+def _worker_main(conn: Connection, settings: RunSettings, work: Work) -> None:
     """Load the Cleaner once, then clean documents until the parent goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one Tesseract thread per process
@@ -46,7 +48,7 @@ def _worker_main(conn: Connection, settings: RunSettings) -> None:
         if job is None:
             return
         try:
-            conn.send(("done", process_document(job, settings)))
+            conn.send(("done", work(job, settings)))
         except (BrokenPipeError, OSError):
             return
 
@@ -74,15 +76,18 @@ class _Worker:
 class LocalPool:
     """``jobs`` isolated worker processes; ``timeout`` seconds per document (None: no limit)."""
 
-    def __init__(self, settings: RunSettings, jobs: int, timeout: float | None) -> None:
+    def __init__(self, settings: RunSettings, jobs: int, timeout: float | None,
+                 work: Work = process_document) -> None:
         self.settings = settings
+        self.work = work
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self._workers: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
         parent, child = _CTX.Pipe()
-        proc = _CTX.Process(target=_worker_main, args=(child, self.settings), daemon=True)
+        proc = _CTX.Process(target=_worker_main, args=(child, self.settings, self.work),
+                            daemon=True)
         proc.start()
         child.close()
         w = _Worker(proc, parent)

@@ -30,9 +30,9 @@ def make_reporter(verbosity: int, stream: IO[str] | None = None) -> Reporter:
 class Reporter:
     """Plain-line reporter (stderr is not a terminal, or --quiet)."""
 
-    def __init__(self, verbosity: int, stream: IO[str]) -> None:
+    def __init__(self, verbosity: int, stream: IO[str] | None = None) -> None:
         self.verbosity = verbosity
-        self.stream = stream
+        self.stream = stream or sys.stderr
         self.total = 0
         self.done = 0
         self.failed = 0
