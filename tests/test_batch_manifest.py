@@ -6,10 +6,13 @@ import json
 import os
 from pathlib import Path
 
-from pressclean.manifest import JOURNAL, Manifest, load_entries, meta_hash, run_info, sha256_file
+import pytest
+
+from pressclean.exceptions import PresscleanError
+from pressclean.manifest import STATE, Manifest, load_entries, meta_hash, run_info, sha256_file
 from pressclean.pipeline import CleanOptions
 
-INFO = {"fingerprint": "fp1", "pressclean_version": "x"}
+INFO = {"fingerprint": "fp1", "pressclean_version": "x", "settings": {"reflow": True}}
 
 
 def _done(m: Manifest, rel: str, src: Path, out_name: str) -> None:
@@ -35,6 +38,15 @@ def test_current_follows_content_not_mtime(tmp_path: Path) -> None:
     m.close(complete=True)
 
 
+def _check(out: Path, src: Path, rel: str, info: dict[str, object] = INFO,
+           force: bool = False) -> bool:
+    m = Manifest(out, info, force=force)
+    try:
+        return m.is_current(rel, src, "m")
+    finally:
+        m.close(complete=False)
+
+
 def test_not_current_when_output_missing_fingerprint_changed_or_failed(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text("bonjour")
@@ -42,34 +54,44 @@ def test_not_current_when_output_missing_fingerprint_changed_or_failed(tmp_path:
     m = Manifest(out, INFO)
     _done(m, "a.txt", src, "a.txt")
     m.record("b.txt", {"status": "failed", "error": "empty_input", "message": "b.txt: vide"})
-    m.close(complete=True)
-    assert not Manifest(out, INFO).is_current("b.txt", src, "m")  # failures are retried
-    assert not Manifest(out, INFO | {"fingerprint": "fp2"}).is_current("a.txt", src, "m")
-    assert not Manifest(out, INFO, force=True).is_current("a.txt", src, "m")
+    m.close(complete=False)
+    assert _check(out, src, "a.txt")
+    assert not _check(out, src, "b.txt")  # failures are retried
+    assert not _check(out, src, "a.txt", INFO | {"fingerprint": "fp2"})
+    assert not _check(out, src, "a.txt", force=True)
     (out / "a.txt").unlink()
-    assert not Manifest(out, INFO).is_current("a.txt", src, "m")
+    assert not _check(out, src, "a.txt")
 
 
-def test_journal_survives_kill_and_torn_line_is_ignored(tmp_path: Path) -> None:
+def test_state_survives_kill_and_is_rebuilt_from_manifest_json(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text("bonjour")
     out = tmp_path / "out"
     m = Manifest(out, INFO)
     _done(m, "a.txt", src, "a.txt")
     m.record("b.txt", {"status": "failed", "error": "binary_input", "message": "b: binaire"})
-    # simulate kill -9: no close(), and a half-written last line
-    with open(out / JOURNAL, "a") as fh:
-        fh.write('{"path": "c.txt", "status": "o')
+    m.db.close()  # as kill -9: no export, the exported manifest.json is behind
+    assert json.loads((out / "manifest.json").read_text())["documents"] == {}
     entries = load_entries(out)
     assert set(entries) == {"a.txt", "b.txt"} and entries["a.txt"]["status"] == "ok"
     m2 = Manifest(out, INFO)
     assert m2.is_current("a.txt", src, "m")
     m2.close(complete=True)
-    assert not (out / JOURNAL).exists()
     # the complete walk only saw a.txt (b.txt vanished from the archive): forgotten
     data = json.loads((out / "manifest.json").read_text())
     assert list(data["documents"]) == ["a.txt"] and data["fingerprint"] == "fp1"
+    assert data["settings"] == {"reflow": True} and data["pressclean_version"] == "x"
     assert (out / "failures.jsonl").read_text() == ""
+    (out / STATE).unlink()  # state lost: manifest.json is enough to resume
+    assert _check(out, src, "a.txt")
+
+
+def test_one_run_per_output_folder(tmp_path: Path) -> None:
+    m = Manifest(tmp_path, INFO)
+    with pytest.raises(PresscleanError, match="is another pressclean run writing"):
+        Manifest(tmp_path, INFO)
+    m.close(complete=False)
+    Manifest(tmp_path, INFO).close(complete=False)
 
 
 def test_failures_jsonl_written_from_failed_entries(tmp_path: Path) -> None:

@@ -35,9 +35,10 @@ def _archive(root: Path) -> None:
 
 
 def _outputs(out: Path) -> dict[str, str]:
-    """Every output file but the manifest (which records timings)."""
+    """Every output file but the manifest (it records timings) and the hidden run state."""
     return {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
-            for p in sorted(out.rglob("*")) if p.is_file() and p.name != "manifest.json"}
+            for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != "manifest.json" and not p.name.startswith(".")}
 
 
 @pytest.mark.slow

@@ -6,11 +6,11 @@ rules, lexicons, model and decisions) are all unchanged and its outputs exist.
 Unchanged size and mtime stand in for the hash, as in git's index; when they differ
 the content is hashed again, so a ``touch`` costs a read, not a redo.
 
-Crash safety: each finished document is appended as one line to
-``OUT/.manifest.journal.jsonl`` (a torn last line after ``kill -9`` is ignored) and the
-journal is regularly compacted into ``manifest.json`` by an atomic rename.
-``OUT/failures.jsonl`` is written the same way from the failed entries. Failed
-documents are never current: a rerun tries them again.
+Crash safety: the working copy is an SQLite table (``OUT/.manifest.sqlite``) where
+each document is committed as it finishes, so ``kill -9`` loses at most the documents
+in flight. ``manifest.json`` and ``OUT/failures.jsonl`` are exported from it every few
+seconds and at the end, each by an atomic rename. Failed documents are never current:
+a rerun tries them again.
 """
 
 from __future__ import annotations
@@ -19,17 +19,18 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict
 from importlib import metadata, resources
 from pathlib import Path
 from typing import IO, Any
 
 from pressclean import __version__
-from pressclean.exceptions import DataFileError
+from pressclean.exceptions import DataFileError, PresscleanError
 from pressclean.pipeline import CleanOptions
 from pressclean.resources import find_dictionaries
 from pressclean.textio import FILE_MODE
@@ -37,7 +38,7 @@ from pressclean.textio import FILE_MODE
 SCHEMA = 1
 MANIFEST = "manifest.json"
 FAILURES = "failures.jsonl"
-JOURNAL = ".manifest.journal.jsonl"
+STATE = ".manifest.sqlite"
 _CHUNK = 1 << 20
 
 
@@ -129,54 +130,88 @@ def _dump_atomic(path: Path, write: Any) -> None:
         raise
 
 
-def _read_journal(path: Path) -> Iterator[dict[str, Any]]:
-    if not path.exists():
-        return
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                yield json.loads(line)
-            except ValueError:  # torn last line of a killed run
-                continue
+def _manifest_documents(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(path, entry) pairs of a manifest.json, read a line at a time (the layout
+    :meth:`Manifest.export` writes), falling back to a whole-file parse."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            in_docs = False
+            for line in fh:
+                if line.startswith(' "documents": {'):
+                    in_docs = True
+                elif in_docs and line.startswith('  "'):
+                    yield from json.loads("{" + line.strip().rstrip(",") + "}").items()
+        if in_docs:
+            return
+    except ValueError:
+        pass
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise DataFileError(path, None, f"unreadable manifest ({exc}); "
+                                        "delete it or rerun with --force") from exc
+    if isinstance(data, dict) and data.get("schema") == SCHEMA:
+        yield from data.get("documents", {}).items()
 
 
 def load_entries(out: Path) -> dict[str, dict[str, Any]]:
-    """Per-document entries of ``out``: manifest.json updated by the journal."""
-    entries: dict[str, dict[str, Any]] = {}
-    path = out / MANIFEST
-    if path.exists():
+    """Every document entry of a run folder (for tests and tools; a run streams them)."""
+    if (out / STATE).exists():
+        db = sqlite3.connect(out / STATE)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError as exc:
-            raise DataFileError(path, None, f"unreadable manifest ({exc}); "
-                                            "delete it or rerun with --force") from exc
-        if data.get("schema") == SCHEMA:
-            entries = data.get("documents", {})
-    for rec in _read_journal(out / JOURNAL):
-        entries[rec.pop("path")] = rec
-    return entries
+            return {p: json.loads(e) for p, e in db.execute("SELECT path, entry FROM docs")}
+        finally:
+            db.close()
+    return dict(_manifest_documents(out / MANIFEST)) if (out / MANIFEST).exists() else {}
 
 
 class Manifest:
-    """The run's record of documents done and failed, kept safe against kill -9."""
+    """The run's record of documents done and failed, kept safe against kill -9.
+
+    The working copy is an SQLite table (``OUT/.manifest.sqlite``): each document is
+    committed as it finishes, lookups are by key, and nothing grows in memory with the
+    archive. ``manifest.json`` and ``failures.jsonl`` are exported from it, streamed and
+    atomically, every few seconds and at the end. If the SQLite file is lost, the next
+    run rebuilds it from ``manifest.json``.
+    """
 
     def __init__(self, out: Path, info: dict[str, Any], force: bool = False) -> None:
         self.out = out
         self.info = info
         self.force = force
         out.mkdir(parents=True, exist_ok=True)
-        self.entries = {} if force else load_entries(out)
-        self._seen: set[str] = set()
-        self._journal: IO[str] = open(  # noqa: SIM115 (kept open for the run)
-            out / JOURNAL, "a", encoding="utf-8")
-        self._last_compact = time.monotonic()
-        self._compact_cost = 0.0
-        self.compact()
+        fresh = not (out / STATE).exists()
+        self.db = sqlite3.connect(out / STATE, isolation_level=None, timeout=1.0)
+        try:
+            # exclusive: no shared-memory file (works on NFS) and one run per OUT at a time
+            self.db.execute("PRAGMA locking_mode=EXCLUSIVE")
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")  # safe against kill -9
+            self.db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, "
+                            "status TEXT NOT NULL, entry TEXT NOT NULL, seen INTEGER)")
+            self.db.execute("UPDATE docs SET seen = 0")
+        except sqlite3.OperationalError as exc:
+            self.db.close()
+            raise PresscleanError(f"{out}: cannot open the run state ({exc}); is another "
+                                  "pressclean run writing to this folder?") from exc
+        if fresh and (out / MANIFEST).exists():
+            with self.db:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, 0)",
+                    ((p, e.get("status", ""), json.dumps(e, ensure_ascii=False))
+                     for p, e in _manifest_documents(out / MANIFEST)))
+        self._last_export = time.monotonic()
+        self._export_cost = 0.0
+        self.export()
+
+    def previous(self, relpath: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT entry FROM docs WHERE path = ?", (relpath,)).fetchone()
+        return json.loads(row[0]) if row else None
 
     def is_current(self, relpath: str, path: Path, mhash: str) -> bool:
         """True when ``relpath`` was done from these bytes, metadata and fingerprint."""
-        self._seen.add(relpath)
-        e = self.entries.get(relpath)
+        self.db.execute("UPDATE docs SET seen = 1 WHERE path = ?", (relpath,))
+        e = self.previous(relpath)
         if (self.force or e is None or e.get("status") != "ok"
                 or e.get("fingerprint") != self.info["fingerprint"]
                 or e.get("meta_hash") != mhash
@@ -190,51 +225,43 @@ class Manifest:
         self.record(relpath, e | {"mtime_ns": st.st_mtime_ns})  # touched, not changed
         return True
 
-    def previous(self, relpath: str) -> dict[str, Any] | None:
-        return self.entries.get(relpath)
-
     def record(self, relpath: str, entry: dict[str, Any]) -> None:
-        """Note one finished (or failed) document; durable once the line is flushed."""
-        self._seen.add(relpath)
-        self.entries[relpath] = entry
-        self._journal.write(json.dumps({"path": relpath} | entry, ensure_ascii=False) + "\n")
-        self._journal.flush()
-        now = time.monotonic()
-        if now - self._last_compact > max(5.0, 20 * self._compact_cost):
-            self.compact()
+        """Note one finished (or failed) document; committed before this returns."""
+        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, 1)",
+                        (relpath, entry.get("status", ""), json.dumps(entry, ensure_ascii=False)))
+        if time.monotonic() - self._last_export > max(5.0, 20 * self._export_cost):
+            self.export()
 
-    def failures(self) -> Iterable[tuple[str, dict[str, Any]]]:
-        return ((p, e) for p, e in self.entries.items() if e.get("status") != "ok")
-
-    def compact(self) -> None:
-        """Fold the journal into manifest.json and rewrite failures.jsonl, atomically."""
+    def export(self) -> None:
+        """Write manifest.json and failures.jsonl from the table, streamed and atomic."""
         t0 = time.monotonic()
-        head = {"schema": SCHEMA} | self.info
+        head = json.dumps({"schema": SCHEMA} | self.info, ensure_ascii=False, indent=1)
 
         def write_manifest(fh: IO[str]) -> None:
-            fh.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "documents": {')
-            for n, (p, e) in enumerate(sorted(self.entries.items())):
+            fh.write(head[:-2] + ',\n "documents": {')
+            rows = self.db.execute("SELECT path, entry FROM docs ORDER BY path")
+            for n, (p, e) in enumerate(rows):
                 fh.write(("," if n else "") + "\n  " + json.dumps(p, ensure_ascii=False)
-                         + ": " + json.dumps(e, ensure_ascii=False))
+                         + ": " + e)
             fh.write("\n }\n}\n")
 
         def write_failures(fh: IO[str]) -> None:
-            for p, e in sorted(self.failures()):
-                rec = {"path": p, "error": e.get("error"), "message": e.get("message")}
+            rows = self.db.execute("SELECT path, entry FROM docs WHERE status != 'ok' "
+                                   "ORDER BY path")
+            for p, e in rows:
+                entry = json.loads(e)
+                rec = {"path": p, "error": entry.get("error"), "message": entry.get("message")}
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
         _dump_atomic(self.out / MANIFEST, write_manifest)
         _dump_atomic(self.out / FAILURES, write_failures)
-        self._journal.truncate(0)
-        self._journal.seek(0)
-        self._last_compact = time.monotonic()
-        self._compact_cost = self._last_compact - t0
+        self._last_export = time.monotonic()
+        self._export_cost = self._last_export - t0
 
     def close(self, complete: bool) -> None:
-        """Final compaction; a complete walk also forgets inputs no longer in the archive
+        """Final export; a complete walk also forgets inputs no longer in the archive
         (their outputs stay on disk: nothing is deleted)."""
         if complete:
-            self.entries = {p: e for p, e in self.entries.items() if p in self._seen}
-        self.compact()
-        self._journal.close()
-        (self.out / JOURNAL).unlink(missing_ok=True)
+            self.db.execute("DELETE FROM docs WHERE seen = 0")
+        self.export()
+        self.db.close()
