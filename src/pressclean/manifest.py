@@ -187,6 +187,9 @@ class Manifest:
             self.db.execute("PRAGMA locking_mode=EXCLUSIVE")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")  # safe against kill -9
+            # a small page cache: lookups are by key, and memory must not grow with
+            # the archive (the OS file cache holds the rest)
+            self.db.execute("PRAGMA cache_size=-256")
             self.db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, "
                             "status TEXT NOT NULL, entry TEXT NOT NULL, seen INTEGER)")
             self.db.execute("UPDATE docs SET seen = 0")
