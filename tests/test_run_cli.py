@@ -215,6 +215,17 @@ def test_all_failed_and_usage_errors(tmp_path: Path) -> None:
     assert "--scheduler needs --engine dask" in sched.stderr
 
 
+def test_bad_data_file_stops_the_run_with_its_code(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "un.txt").write_text(article(3), encoding="utf-8")
+    bad = tmp_path / "decisions.json"
+    bad.write_text("{pas du json")
+    proc = run_cli("run", archive, "-o", tmp_path / "out", "--decisions", bad, check_code=6)
+    assert f"pressclean: {bad}: cannot read decisions" in proc.stderr
+    assert not (tmp_path / "out/un.txt").exists()
+
+
 def test_quiet_prints_nothing_and_summary_by_default(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()

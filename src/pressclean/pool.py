@@ -12,6 +12,7 @@ archive of any size is never held in memory.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing as mp
 import os
 import signal
@@ -104,6 +105,10 @@ class LocalPool:
     def run(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
         """Yield one Outcome per job, in completion order."""
         todo = iter(jobs)
+        first = next(todo, None)
+        if first is None:  # nothing to do (a rerun with every document current)
+            return
+        todo = itertools.chain([first], todo)
         exhausted = False
         for _ in range(self.jobs):
             self._spawn()
