@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -68,8 +69,15 @@ def tesseract_page(job: Job, settings: RunSettings) -> Outcome:
     return Outcome(job.relpath, True, pages=1, words=len(text.split()))
 
 
-def _time_run(archive: Path, jobs: int) -> float:
+def _children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def _time_run(archive: Path, jobs: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of all the processes the run started)."""
     with tempfile.TemporaryDirectory() as out:
+        cpu0 = _children_cpu()
         t0 = time.perf_counter()
         if hasattr(formats, "is_scan"):
             subprocess.run([sys.executable, "-c", "from pressclean.cli import main; main()",
@@ -80,7 +88,7 @@ def _time_run(archive: Path, jobs: int) -> float:
             todo = [Job(str(p), str(p), p.stem) for p in pages]
             results = list(LocalPool(RunSettings(out=out), jobs, None, tesseract_page).run(todo))
             assert all(r.ok for r in results)
-        return time.perf_counter() - t0
+        return time.perf_counter() - t0, _children_cpu() - cpu0
 
 
 def speedup(pages: int) -> None:
@@ -88,12 +96,14 @@ def speedup(pages: int) -> None:
         archive = Path(tmp) / "archive"
         make_scans(archive, pages)
         what = "pressclean run" if hasattr(formats, "is_scan") else "LocalPool + tesseract"
-        t1 = _time_run(archive, 1)
-        t2 = _time_run(archive, 2)
+        load = os.getloadavg()[0]
+        (t1, c1), (t2, c2) = _time_run(archive, 1), _time_run(archive, 2)
         print(f"{what}, {pages} pages of 300 dpi scans, {os.cpu_count()} cores, "
-              f"load average before: {os.getloadavg()[0]:.1f}")
-        print(f"1 job: {t1:.1f} s ({pages / t1:.2f} pages/s); 2 jobs: {t2:.1f} s "
-              f"({pages / t2:.2f} pages/s); speed-up {t1 / t2:.2f}x")
+              f"load average before: {load:.1f} (other processes compete when > 0)")
+        for jobs, wall, cpu in ((1, t1, c1), (2, t2, c2)):
+            print(f"{jobs} job{'s' * (jobs > 1)}: {wall:.1f} s, {pages / wall:.2f} pages/s, "
+                  f"cores used (CPU time / wall) {cpu / wall:.2f}")
+        print(f"speed-up 2 jobs / 1 job: {t1 / t2:.2f}x")
 
 
 _MEASURE = """

@@ -15,6 +15,7 @@ which is recorded as that document's failure (``crashed``).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -78,7 +79,7 @@ class DaskEngine:
             if job is None:
                 return False
             fut = self.client.submit(process_document, job, self.settings, pure=False,
-                                     key=f"pressclean-{job.relpath}-{id(job)}")
+                                     key=f"pressclean-{job.relpath}-{uuid.uuid4().hex[:12]}")
             pending[fut] = job
             queue.add(fut)
             return True
