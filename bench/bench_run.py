@@ -102,7 +102,8 @@ def speedup(pages: int) -> None:
               f"load average before: {load:.1f} (other processes compete when > 0)")
         for jobs, wall, cpu in ((1, t1, c1), (2, t2, c2)):
             print(f"{jobs} job{'s' * (jobs > 1)}: {wall:.1f} s, {pages / wall:.2f} pages/s, "
-                  f"cores used (CPU time / wall) {cpu / wall:.2f}")
+                  f"cores used (CPU time / wall) {cpu / wall:.2f}, "
+                  f"CPU {cpu / pages:.2f} s/page")
         print(f"speed-up 2 jobs / 1 job: {t1 / t2:.2f}x")
 
 
