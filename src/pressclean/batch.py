@@ -24,7 +24,7 @@ from typing import Protocol
 
 from pressclean import formats
 from pressclean.archive_meta import ArchiveMeta
-from pressclean.document_job import _SCAN_SUFFIXES, Job, Outcome, RunSettings
+from pressclean.document_job import SCAN_SUFFIXES, Job, Outcome, RunSettings
 from pressclean.exceptions import ExitCode, PresscleanError
 from pressclean.manifest import FAILURES, MANIFEST, Manifest, meta_hash, run_info
 
@@ -33,7 +33,7 @@ _RESERVED_STEMS = frozenset({Path(MANIFEST).stem, Path(FAILURES).stem})
 
 def input_suffixes() -> frozenset[str]:
     """File types a run takes: what ``formats`` reads, plus scans (OCR stage)."""
-    return frozenset(formats.SUPPORTED_SUFFIXES) | _SCAN_SUFFIXES
+    return frozenset(formats.SUPPORTED_SUFFIXES) | SCAN_SUFFIXES
 
 
 def _walk_dirs(archive: Path, skip: Path | None) -> Iterator[tuple[Path, list[str]]]:

@@ -36,7 +36,7 @@ from pressclean.textio import FILE_MODE, write_atomic
 #: errors that would repeat on every document: they stop the run instead
 FATAL = (MissingDependencyError, DataFileError)
 #: fallback until the OCR stage's ``formats.is_scan`` lands (swap at merge)
-_SCAN_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"})
+SCAN_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"})
 
 
 def is_scan(path: str | Path) -> bool:
@@ -44,7 +44,7 @@ def is_scan(path: str | Path) -> bool:
     real = getattr(formats, "is_scan", None)
     if real is not None:
         return bool(real(path))
-    return Path(path).suffix.lower() in _SCAN_SUFFIXES
+    return Path(path).suffix.lower() in SCAN_SUFFIXES
 
 
 @dataclass(frozen=True)

@@ -119,14 +119,23 @@ class LocalPool:
                         nxt = next(todo, None)
                         if nxt is None:
                             exhausted = True
-                        else:
-                            w.job, w.started = nxt, time.monotonic()
-                            w.conn.send(nxt)
+                        elif not self._hand_out(w, nxt):
+                            todo = itertools.chain([nxt], todo)  # another worker takes it
                 if exhausted and all(w.job is None for w in self._workers):
                     return
                 yield from self._wait_once()
         finally:
             self.close()
+
+    def _hand_out(self, w: _Worker, job: Job) -> bool:
+        """Send ``job`` to idle worker ``w``; False if ``w`` died meanwhile (it is noticed
+        and replaced by the next wait, and the job goes to another worker)."""
+        try:
+            w.conn.send(job)
+        except OSError:
+            return False
+        w.job, w.started = job, time.monotonic()
+        return True
 
     def _wait_once(self) -> Iterator[Outcome]:
         busy = [w for w in self._workers if w.job is not None]
