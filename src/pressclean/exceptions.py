@@ -104,3 +104,15 @@ class SearchIndexError(PresscleanError):
 
     exit_code = ExitCode.INDEX_ERROR
     kind = "index_error"
+
+
+class DocumentTimeoutError(PresscleanError):
+    """A document took longer than the per-document time limit of a batch run."""
+
+    kind = "timeout"
+
+
+class WorkerCrashError(PresscleanError):
+    """The process cleaning a document died (segfault, out of memory, killed)."""
+
+    kind = "crashed"

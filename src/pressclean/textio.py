@@ -112,12 +112,24 @@ def read_text(path: str | Path) -> tuple[str, str]:
     return decode_bytes(data, str(p))
 
 
+def _plain_file_mode() -> int:
+    """The mode open() would give: mkstemp's 0600 would hide outputs from other users."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+#: permissions of files written atomically (umask honoured, read at import)
+FILE_MODE = _plain_file_mode()
+
+
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write via a temporary file in the same folder, then rename: never half a file."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
+        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()

@@ -15,6 +15,7 @@ from pressclean.cli.diff import diff
 from pressclean.cli.evaluate import eval_cmd
 from pressclean.cli.learn import learn
 from pressclean.cli.review import review
+from pressclean.cli.run import run
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,3 +29,4 @@ main.add_command(eval_cmd)
 main.add_command(learn)
 main.add_command(diff)
 main.add_command(review)
+main.add_command(run)
