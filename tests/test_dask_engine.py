@@ -12,7 +12,8 @@ from pressclean.dask_engine import DaskEngine
 from pressclean.document_job import RunSettings
 from pressclean.pool import LocalPool
 from pressclean.progress import QUIET, Reporter
-from test_run_cli import run_cli
+
+from .test_run_cli import run_cli
 
 pytest.importorskip("distributed")
 

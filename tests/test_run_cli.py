@@ -222,7 +222,7 @@ def test_bad_data_file_stops_the_run_with_its_code(tmp_path: Path) -> None:
     bad = tmp_path / "decisions.json"
     bad.write_text("{pas du json")
     proc = run_cli("run", archive, "-o", tmp_path / "out", "--decisions", bad, check_code=6)
-    assert f"pressclean: {bad}: cannot read decisions" in proc.stderr
+    assert f"pressclean: {bad}:1: not valid JSON" in proc.stderr
     assert not (tmp_path / "out/un.txt").exists()
 
 

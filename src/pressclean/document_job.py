@@ -136,7 +136,7 @@ def process_document(job: Job, settings: RunSettings) -> Outcome:
         cleaner = cleaner_for(settings.options)
         doc = formats.read_document(path)
         cleaned = cleaner.clean_text(doc.source_text, path=job.relpath, words=doc.words)
-        cleaned.meta = {**doc.meta, **job.meta}
+        cleaned.meta = {**cleaned.meta, **doc.meta, **job.meta}
         cleaned.source_format = doc.source_format
         tags = tagging.tag_document(cleaned)
         quality = document_quality(cleaned, cleaner.resources.lexicon)

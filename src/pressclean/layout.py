@@ -13,6 +13,7 @@ already paragraphs (long lines) is left as it is.
 
 from __future__ import annotations
 
+import math
 import statistics
 
 import regex
@@ -64,7 +65,7 @@ def _reflow_edits(text: str, joined_breaks: set[int]) -> list[Edit]:
     lengths = [len(ln.strip()) for ln in lines if ln.strip()]
     if not lengths or statistics.median(lengths) > _PARAGRAPH_LINES:
         return []
-    width = sorted(lengths)[int(0.9 * (len(lengths) - 1))]
+    width = sorted(lengths)[math.ceil(0.9 * (len(lengths) - 1))]
     edits: list[Edit] = []
     pos = 0
     prev_ended = True
