@@ -33,11 +33,13 @@ SPLIT_MIN_COUNT = 5 * RARE_COUNT
 class Candidate:
     words: tuple[str, ...]
     channel: float
-    how: str  # "glyph", "dictionary", "split"
+    how: str  # "glyph", "dictionary", "split", or the ids of word rules
+    #: the text written when it differs from the words scored ("microtechniques)")
+    surface: str | None = None
 
     @property
     def text(self) -> str:
-        return " ".join(self.words)
+        return self.surface if self.surface is not None else " ".join(self.words)
 
 
 class CandidateGenerator:
@@ -79,8 +81,8 @@ class CandidateGenerator:
             dist = 2 if len(form) >= 7 else 1
             near = [s.term for s in self.symspell().lookup(form, Verbosity.CLOSEST, dist)
                     if s.term != form]
-        split = (self._split(form) if not glyph and len(form) >= 5 and form.isalpha()
-                 else None)
+        split = (self._split(form) if (not glyph or len(form) >= 8) and len(form) >= 5
+                 and form.isalpha() else None)
         result = (glyph, near, split)
         if len(self._shared) > 200_000:
             self._shared.clear()

@@ -156,7 +156,7 @@ def word_variants(word: str, rules: list[Rule], lexicon: Lexicon,
                         continue
                     new_ids = ids + (rule.id,)
                     nxt.append((variant, new_ids))
-                    if lexicon.count(variant) >= min_count:
+                    if lexicon.count(variant.strip("()")) >= min_count:
                         found[variant] = "+".join(dict.fromkeys(new_ids))
         if len(nxt) > 300:
             break

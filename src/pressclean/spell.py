@@ -51,6 +51,8 @@ class SpellParams:
     name_channel_min: float = -2.6
     #: a real-word confusion needs this many sightings in the model
     real_min_count: int = 3
+    #: and the form itself seen this often, unless it is mostly a misreading
+    real_min_seen: int = 30
     #: a real-word candidate must itself be frequent in the model's ground truth
     real_min_truth: int = 20
     #: and must beat the word as read by this much
@@ -77,8 +79,10 @@ class Speller:
                      if c != form and n >= self.p.real_min_count and lexicon.common(c)
                      and model.unigrams.get(c, 0) >= self.p.real_min_truth
                      and not is_numberish(c)]
-            if cands:
-                self._real_candidates[form] = (sum(row.values()) + 1.0, cands)
+            seen = sum(row.values())
+            # little evidence about a form that is usually read right: leave it alone
+            if cands and (seen >= self.p.real_min_seen or row.get(form, 0) < 0.3 * seen):
+                self._real_candidates[form] = (seen + 1.0, cands)
 
     def adapted(self, corrections: list[Correction]) -> Speller | None:
         """A speller whose channel trusts the confusions these corrections repeated,
@@ -229,14 +233,23 @@ class Speller:
                 or self.lexicon.known("".join(parts))):
             return None
         unknown = [i for i, p in enumerate(parts) if p and not self.lexicon.known(p)]
-        if len(unknown) != 1 or len(parts[unknown[0]]) < 3:
+        if not unknown or any(len(parts[i]) < 3 for i in unknown):
             return None
-        i = unknown[0]
-        start = tok.word_start + sum(len(p) + 1 for p in parts[:i])
-        sub = Token(start, start + len(parts[i]), parts[i])
-        left = parts[i - 1].lower() if i else prev
-        right = parts[i + 1].lower() if i + 1 < len(parts) else nxt
-        return self._word(sub, left, right)
+        fixed = list(parts)
+        edits = []
+        for i in unknown:
+            start = tok.word_start + sum(len(p) + 1 for p in parts[:i])
+            sub = Token(start, start + len(parts[i]), parts[i])
+            left = fixed[i - 1].lower() if i else prev
+            right = parts[i + 1].lower() if i + 1 < len(parts) else nxt
+            edit = self._word(sub, left, right)
+            if edit is not None and " " not in edit.replacement:
+                fixed[i] = edit.replacement
+                edits.append(edit)
+        if not edits:
+            return None
+        return Edit(tok.word_start, tok.end, "-".join(fixed), edits[0].stage, edits[0].rule,
+                    min(e.score for e in edits))
 
     def _candidates(self, word: str, low: str) -> tuple[Candidate, ...]:
         if self._rules is None:
@@ -245,7 +258,9 @@ class Speller:
         for variant, ids in word_variants(word, self._rules.word_rules, self.lexicon,
                                           MIN_CANDIDATE_COUNT):
             v = variant.lower()
-            out.append(Candidate((v,), self.gen.channel.logp(v, low), ids))
+            word_only = v.strip("()")
+            out.append(Candidate((word_only,), self.gen.channel.logp(v, low), ids,
+                                 v if word_only != v else None))
         return tuple(out)
 
     def _assoc(self, prev: str | None, words: tuple[str, ...], nxt: str | None) -> float:
