@@ -12,6 +12,7 @@ import click
 from pressclean import __version__
 from pressclean.cli.clean import clean
 from pressclean.cli.evaluate import eval_cmd
+from pressclean.cli.ocr import ocr_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,3 +23,4 @@ def main() -> None:
 
 main.add_command(clean)
 main.add_command(eval_cmd)
+main.add_command(ocr_cmd)
