@@ -75,13 +75,13 @@ def plain_tesseract(scan: Path) -> str:
     return "\n".join(out)
 
 
-def pressclean_ocr(scan: Path, options: OcrOptions, clean: bool) -> str:
+def pressclean_ocr(scan: Path, options: OcrOptions) -> tuple[str, str]:
+    """(OCR text, cleaned text) of one scan through pressclean."""
     from pressclean.pipeline import Cleaner
 
     doc = read_document(scan, ocr=options)
-    if not clean:
-        return doc.source_text
-    return Cleaner().clean_text(doc.source_text, path=str(scan), words=doc.words).clean_text
+    clean = Cleaner().clean_text(doc.source_text, path=str(scan), words=doc.words)
+    return doc.source_text, clean.clean_text
 
 
 def cer_table() -> None:
@@ -91,8 +91,8 @@ def cer_table() -> None:
     for scan in scan_files():
         gt = ground_truth(scan)
         plain = cer(gt, plain_tesseract(scan))
-        ours_raw = cer(gt, pressclean_ocr(scan, OcrOptions(), clean=False))
-        ours = cer(gt, pressclean_ocr(scan, OcrOptions(), clean=True))
+        raw_text, clean_text = pressclean_ocr(scan, OcrOptions())
+        ours_raw, ours = cer(gt, raw_text), cer(gt, clean_text)
         hard = scan.stem in HARD
         if hard:
             for k, v in enumerate((plain, ours_raw, ours)):
@@ -124,7 +124,7 @@ def step_table() -> None:
         opts = OcrOptions(preprocess=prep)
         row, hard = [], []
         for scan in scans:
-            value = cer(ground_truth(scan), pressclean_ocr(scan, opts, clean=False))
+            value = cer(ground_truth(scan), pressclean_ocr(scan, opts)[0])
             row.append(f"{value:.4f}")
             if scan.stem in HARD:
                 hard.append(value)

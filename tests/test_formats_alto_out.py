@@ -48,7 +48,8 @@ def test_alto_out_has_corrected_content_and_keeps_the_ocr_reading(tmp_path: Path
     page = root.find(f".//{A}Page")
     assert page is not None and (page.get("WIDTH"), page.get("HEIGHT")) == ("1000", "800")
     steps = [p.findtext(f"{A}processingStepDescription") for p in root.iter(f"{A}Processing")]
-    assert steps[1] is not None and steps[1].startswith("pressclean ") and "2 corrections" in steps[1]
+    assert steps[1] is not None and steps[1].startswith("pressclean ")
+    assert "2 corrections" in steps[1]
 
 
 def test_written_alto_reads_back_with_the_same_boxes_and_confidences(tmp_path: Path) -> None:
