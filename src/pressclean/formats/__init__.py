@@ -26,13 +26,15 @@ other reader error is a PresscleanError about this one document.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pressclean.document import Document
-from pressclean.exceptions import UnsupportedFormatError
+from pressclean.exceptions import BadInputError, EmptyInputError, UnsupportedFormatError
 from pressclean.formats._build import Page, assemble, page_infos
-from pressclean.ocr import OcrOptions, ocr_pages
 from pressclean.textio import read_text
+
+if TYPE_CHECKING:  # pressclean.ocr needs Pillow and numpy: imported only for scans
+    from pressclean.ocr import OcrOptions
 
 TEXT_SUFFIXES = frozenset({".txt"})
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
@@ -69,6 +71,7 @@ def read_document(path: str | Path, *, ocr: OcrOptions | None = None) -> Documen
                         meta={"encoding": encoding})
     if suffix in IMAGE_SUFFIXES:
         from pressclean.formats import images
+        from pressclean.ocr import ocr_pages
 
         pages = ocr_pages(images.load_pages(p), ocr)
         return _from_pages(p, pages, "image", {"engine": "tesseract"})
@@ -81,6 +84,7 @@ def read_document(path: str | Path, *, ocr: OcrOptions | None = None) -> Documen
 
 def _read_pdf(p: Path, ocr: OcrOptions | None) -> Document:
     from pressclean.formats import pdf
+    from pressclean.ocr import ocr_pages
 
     doc = pdf.open_pdf(p)
     try:
@@ -102,8 +106,6 @@ def _read_layout(p: Path, suffix: str) -> Document:
         with p.open("rb") as fh:
             head = fh.read(_SNIFF_BYTES)
     except OSError as exc:
-        from pressclean.exceptions import BadInputError
-
         raise BadInputError(p, f"cannot read: {exc}") from exc
     if alto.looks_like_alto(head):
         pages, meta = alto.read_alto(p)
@@ -115,8 +117,6 @@ def _read_layout(p: Path, suffix: str) -> Document:
 
 
 def _from_pages(p: Path, pages: list[Page], fmt: str, meta: dict[str, Any]) -> Document:
-    from pressclean.exceptions import EmptyInputError
-
     text, words = assemble(pages)
     if not words:
         raise EmptyInputError(p, f"no text found on {_n_pages(len(pages))}")
