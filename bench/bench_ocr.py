@@ -4,6 +4,7 @@
     PYTHONPATH=src python bench/bench_ocr.py --steps      # CER of each preprocessing step
     PYTHONPATH=src python bench/bench_ocr.py --cer-only   # skip the speed part
     PYTHONPATH=src python bench/bench_ocr.py --speed-only # only pages/s
+    PYTHONPATH=src python bench/bench_ocr.py --skew 2.5   # deskew on more skewed pages
 
 CER is the Levenshtein distance (rapidfuzz) between ground truth and output with
 all whitespace runs folded to one space, divided by the ground-truth length.
@@ -134,6 +135,29 @@ def step_table() -> None:
         sys.stdout.flush()
 
 
+def skew_table(extra: float) -> None:
+    """Deskew on a page skewed further than the samples are (rotated ``extra`` degrees)."""
+    from pressclean.ocr import ocr_page
+
+    print(f"| scan rotated {extra:+g} deg more | deskew off | deskew on (default) | angle found |")
+    print("| --- | --- | --- | --- |")
+    for scan in scan_files():
+        if scan.stem not in HARD:
+            continue
+        page = page_images(scan)[0]
+        turned = PageImage(page.image.convert("L").rotate(extra, fillcolor=238, expand=True),
+                           page.dpi, page.label)
+        gt = ground_truth(scan)
+        row = []
+        for prep in (PreprocessOptions(deskew=False), PreprocessOptions()):
+            result = ocr_page(turned, OcrOptions(preprocess=prep))
+            text = "\n".join(" ".join(w.text for w in ln) for b in result.blocks for ln in b)
+            row.append(cer(gt, text))
+        angle = result.info["preprocess"]["skew_found_deg"]  # type: ignore[index]
+        print(f"| {scan.name} | {row[0]:.4f} | {row[1]:.4f} | {angle} |")
+        sys.stdout.flush()
+
+
 def speed(rounds: int = 2, repeat: int = 2) -> None:
     """Best of ``rounds`` interleaved runs per job count: other load on a shared machine
     only ever slows a run down, so the best run is the closest to the machine's speed."""
@@ -156,11 +180,16 @@ def speed(rounds: int = 2, repeat: int = 2) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--steps", action="store_true", help="CER of each preprocessing step")
+    ap.add_argument("--skew", type=float, metavar="DEG",
+                    help="CER with and without deskew on scans rotated DEG degrees more")
     ap.add_argument("--cer-only", action="store_true", help="skip the speed measurement")
     ap.add_argument("--speed-only", action="store_true", help="skip the CER table")
     args = ap.parse_args()
     if args.steps:
         step_table()
+        return
+    if args.skew is not None:
+        skew_table(args.skew)
         return
     if not args.speed_only:
         cer_table()
