@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -158,6 +159,13 @@ def skew_table(extra: float) -> None:
         sys.stdout.flush()
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the Tesseract runs)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def speed(rounds: int = 2, repeat: int = 2) -> None:
     """Best of ``rounds`` interleaved runs per job count: other load on a shared machine
     only ever slows a run down, so the best run is the closest to the machine's speed."""
@@ -166,12 +174,15 @@ def speed(rounds: int = 2, repeat: int = 2) -> None:
     for r in range(rounds):
         for jobs in (1, 2):
             load = os.getloadavg()[0]
+            cpu0 = _cpu_seconds()
             t0 = time.perf_counter()
             ocr_pages(pages, replace(OcrOptions(), jobs=jobs))
             rate = len(pages) / (time.perf_counter() - t0)
+            cpu = (_cpu_seconds() - cpu0) / len(pages)
             best[jobs] = max(best[jobs], rate)
-            print(f"round {r + 1}, jobs={jobs}: {len(pages)} pages, {rate:.3f} pages/s "
-                  f"(load average before: {load:.1f} on {os.cpu_count()} cores)")
+            print(f"round {r + 1}, jobs={jobs}: {len(pages)} pages, {rate:.3f} pages/s, "
+                  f"{cpu:.2f} CPU s/page (load average before: {load:.1f} on "
+                  f"{os.cpu_count()} cores)")
             sys.stdout.flush()
     print(f"best: jobs=1 {best[1]:.3f} pages/s, jobs=2 {best[2]:.3f} pages/s, "
           f"speed-up {best[2] / best[1]:.2f}x")
