@@ -79,7 +79,7 @@ def ocr_page(page: PageImage, options: OcrOptions) -> Page:
         raise OcrError(f"{page.label}: Tesseract failed: {exc.message.strip()}") from exc
     except RuntimeError as exc:  # pytesseract's timeout
         raise OcrError(f"{page.label}: Tesseract timed out after {options.timeout:g}s") from exc
-    result = Page(blocks=_blocks(data, prep), info={
+    result = Page(blocks=blocks_from_data(data, prep), info={
         "width": page.image.width, "height": page.image.height, "dpi": page.dpi,
         "engine": f"tesseract {tesseract_version()} -l {options.lang} {config}",
         "preprocess": prep.steps,
@@ -88,7 +88,7 @@ def ocr_page(page: PageImage, options: OcrOptions) -> Page:
     return result
 
 
-def _blocks(data: dict[str, list[Any]], prep: Prepared) -> list[list[list[RawWord]]]:
+def blocks_from_data(data: dict[str, list[Any]], prep: Prepared) -> list[list[list[RawWord]]]:
     """Group ``image_to_data`` word rows by paragraph and line, in Tesseract's order."""
     blocks: list[list[list[RawWord]]] = []
     last_par: tuple[int, int] | None = None
