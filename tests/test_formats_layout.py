@@ -119,7 +119,8 @@ def test_suffixes_and_scan_detection() -> None:
 
 
 def test_pdf_text_layer_is_used_and_reported(tmp_path: Path) -> None:
-    content = b"BT /F1 12 Tf 20 150 Td (Le Pole des microtechniques a elu un president.) Tj ET"
+    content = (b"BT /F1 12 Tf 20 150 Td (Le Pole des micro-) Tj 0 -14 Td (techniques a elu.) Tj "
+               b"ET BT /F1 12 Tf 20 80 Td (Second paragraphe ici.) Tj ET")
     pdf = (b"%%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n"
            b"2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n"
            b"3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 400 200]"
@@ -132,7 +133,13 @@ def test_pdf_text_layer_is_used_and_reported(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.source_format == "pdf-text"
     assert doc.meta["text_layer"] is True
-    assert doc.source_text == "Le Pole des microtechniques a elu un president."
+    assert doc.source_text == "Le Pole des micro-\ntechniques a elu.\n\nSecond paragraphe ici."
+    micro = doc.words[3]
+    assert (micro.text, micro.hyphen_next, micro.line, micro.conf) == ("micro-", True, 0, None)
+    assert [(w.block, w.line) for w in doc.words[4:]] == [(0, 1)] * 3 + [(1, 0)] * 3
+    # boxes in pixels of the page seen at 300 dpi: "Le" at x = 20.9 pt, baseline 150 pt up
+    assert doc.words[0].box == (87, 172, 137, 209)
+    assert (doc.meta["pages"][0]["width"], doc.meta["pages"][0]["height"]) == (1667, 833)
 
 
 def test_zero_page_pdf_is_an_empty_input(tmp_path: Path) -> None:

@@ -88,11 +88,10 @@ def _read_pdf(p: Path, ocr: OcrOptions | None) -> Document:
 
     doc = pdf.open_pdf(p)
     try:
-        texts = pdf.text_layer(doc)
-        if texts is not None:
-            return Document(path=str(p), source_text="\n\n".join(texts),
-                            source_format="pdf-text",
-                            meta={"text_layer": True, "page_count": len(texts)})
+        layer = pdf.text_layer(doc)
+        if layer is not None:
+            return _from_pages(p, layer, "pdf-text", {"engine": "pdf text layer",
+                                                      "text_layer": True})
         pages = ocr_pages(pdf.load_pages(p, doc), ocr)
     finally:
         doc.close()
