@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -193,8 +194,9 @@ def _save(spec: ScanSpec, pages: list[Image.Image], out: Path) -> Path:
         pages[0].point(lambda v: (v // 8) * 8 + 4).save(path, dpi=dpi, optimize=True)
     elif spec.fmt == "pdf":
         path = out / f"{spec.name}.pdf"
+        fixed = time.gmtime(1_767_225_600)  # 2026-01-01: byte-identical reruns
         pages[0].save(path, resolution=float(spec.dpi), quality=70, save_all=True,
-                      append_images=pages[1:])
+                      append_images=pages[1:], creationDate=fixed, modDate=fixed)
     else:
         raise ValueError(f"unknown format {spec.fmt!r}")
     return path
