@@ -126,3 +126,27 @@ def test_one_unreadable_input_exits_bad_input(tmp_path: Path) -> None:
     assert [(Path(r["path"]).name, r["error"]) for r in records] == [
         ("broken.alto", "empty_input"), ("nope.xml", "bad_input")]
     assert records[1]["message"].endswith("nope.xml: no such file")
+
+
+def test_tesseract_crash_is_an_ocr_failure_listed_with_its_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    fake = fake_bin / "tesseract"
+    fake.write_text('#!/bin/sh\ncase "$1" in\n'
+                    '  --list-langs) echo "List of available languages in /x (2):"; '
+                    'echo eng; echo fra;;\n'
+                    '  --version) echo "tesseract 5.3.0";;\n'
+                    '  *) echo "Error in pixReadStream: corrupt page" >&2; exit 1;;\nesac\n')
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{fake_bin}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    scan = tmp_path / "page.png"
+    Image.new("L", (100, 100), 255).save(scan)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["ocr", str(scan), "-o", str(out)])
+    assert result.exit_code == 7
+    (record,) = [json.loads(ln) for ln in (out / "failures.jsonl").read_text().splitlines()]
+    assert record["error"] == "ocr_failed"
+    assert record["message"] == (
+        f"{scan} page 1: Tesseract failed: Error in pixReadStream: corrupt page")
+    assert not (out / "page.txt").exists()
