@@ -14,6 +14,7 @@ from pressclean.cli.clean import clean
 from pressclean.cli.diff import diff
 from pressclean.cli.evaluate import eval_cmd
 from pressclean.cli.learn import learn
+from pressclean.cli.ocr import ocr_cmd
 from pressclean.cli.review import review
 from pressclean.cli.run import run
 
@@ -30,3 +31,4 @@ main.add_command(learn)
 main.add_command(diff)
 main.add_command(review)
 main.add_command(run)
+main.add_command(ocr_cmd)
