@@ -12,6 +12,9 @@ import click
 from pressclean import __version__
 from pressclean.cli.clean import clean
 from pressclean.cli.evaluate import eval_cmd
+from pressclean.cli.export import export_cmd
+from pressclean.cli.index import index_cmd
+from pressclean.cli.search import search_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,3 +25,6 @@ def main() -> None:
 
 main.add_command(clean)
 main.add_command(eval_cmd)
+main.add_command(index_cmd)
+main.add_command(search_cmd)
+main.add_command(export_cmd)
