@@ -14,10 +14,13 @@ from pressclean.cli._common import reported_errors
 @click.argument("query")
 @click.option("--in", "out_dir", required=True, type=click.Path(path_type=Path),
               help="The run folder (indexed with `pressclean index OUT`).")
-@click.option("--from", "date_from", metavar="DATE", help="Issues on or after DATE (YYYY[-MM[-DD]]).")
-@click.option("--to", "date_to", metavar="DATE", help="Issues on or before DATE (YYYY[-MM[-DD]]).")
+@click.option("--from", "date_from", metavar="DATE",
+              help="Issues on or after DATE (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", metavar="DATE",
+              help="Issues on or before DATE (YYYY[-MM[-DD]]).")
 @click.option("--publication", metavar="P", help="Only this publication (accents/case ignored).")
-@click.option("--entity", metavar="E", help="Only documents naming this person, place or organisation.")
+@click.option("--entity", metavar="E",
+              help="Only documents naming this person, place or organisation.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object: total and hits.")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1))
 def search_cmd(query: str, out_dir: Path, date_from: str | None, date_to: str | None,
