@@ -18,7 +18,7 @@ from pressclean.wordlists import word_set
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _APOSTROPHES = "'’ʼ"
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'"})
 _stem_cache: dict[str, str] = {}
 
 

@@ -3,8 +3,8 @@
 "d'ici 2030", from ``data/fr/year_cues.txt``; a bare number may be anything).
 
 A date without a year is resolved against the issue date (``doc.meta["date"]``): the
-year that puts it closest to the issue, since a paper reports the recent past and the
-near future. Without an issue date it stays ``--MM-DD`` (ISO 8601 month-day).
+year that puts it closest to the issue, a day ahead counting as two behind, since a
+paper reports the recent past more than it announces. Without an issue date it stays ``--MM-DD`` (ISO 8601 month-day).
 Month names come from ``data/fr/months.txt``.
 """
 
@@ -69,9 +69,15 @@ def _resolve(day: int, month: int, year: int | None, issue: dt.date | None) -> s
             cand = dt.date(y, month, day)
         except ValueError:
             continue
-        if best is None or abs((cand - issue).days) < abs((best - issue).days):
+        if best is None or _distance(cand, issue) < _distance(best, issue):
             best = cand
     return best.isoformat() if best else None
+
+
+def _distance(day: dt.date, issue: dt.date) -> int:
+    """Days from the issue, the future counting double: papers report more than announce."""
+    delta = (day - issue).days
+    return 2 * delta if delta > 0 else -delta
 
 
 def _day(text: str) -> int:
