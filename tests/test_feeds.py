@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from seedrun import build_seed_run
 
 from pressclean.cli import main
 from pressclean.exceptions import ExitCode
+from seedrun import build_seed_run
 
 
 @pytest.fixture(scope="module")

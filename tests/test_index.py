@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from seedrun import OCR_FIXED, OCR_MISREAD, build_seed_run, seed_document, write_record
 
 from pressclean.analysis import fold, prefix_term, terms
 from pressclean.exceptions import SearchIndexError
 from pressclean.index import build_index
 from pressclean.search import Filters, search
+from seedrun import OCR_FIXED, OCR_MISREAD, build_seed_run, seed_document, write_record
 
 
 @pytest.fixture(scope="module")

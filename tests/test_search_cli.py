@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from seedrun import build_seed_run
 
 from pressclean.cli import main
 from pressclean.exceptions import ExitCode
+from seedrun import build_seed_run
 
 
 @pytest.fixture(scope="module")

@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
-from seedrun import CLEAN_SEEDS, seed_document
 
 from pressclean.analysis import fold
 from pressclean.dates import find_dates
 from pressclean.document import Document
 from pressclean.entities import KINDS, find_entities
 from pressclean.tagging import language_of, tag_document
+from seedrun import CLEAN_SEEDS, seed_document
 
 EXPECTED = json.loads((Path(__file__).parent / "data" / "seed_tags_expected.json")
                       .read_text(encoding="utf-8"))

@@ -1,25 +1,25 @@
 """French text analysis for the search index: the same steps on documents and queries.
 
-Tokens are letter/digit runs; an elided article or pronoun ("l'", "d'", "qu'") is
-dropped, then stop words, then case and accent folding, then Snowball French stemming.
+Tokens are letter/digit runs, so an apostrophe splits "l'industrie"; the elided
+articles and pronouns ("l", "d", "qu", "jusqu"...) are in the stop list and drop out
+with the other stop words; then case and accent folding, then Snowball French stemming.
 Folding comes *before* stemming so "Besançon" and "besancon" reach the stemmer as the
 same string: a reader who types no accents finds the accented word, always.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
-
-import regex
 
 from pressclean.nlp import french_stemmer
 from pressclean.wordlists import word_set
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_APOSTROPHES = "'’ʼ"
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'"})
 _stem_cache: dict[str, str] = {}
+#: letters and digits (``\w`` without "_"): an apostrophe splits "l'industrie" in two
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def fold(text: str) -> str:
@@ -38,23 +38,32 @@ def stem(folded: str) -> str:
     return out
 
 
+class _TermCache(dict[str, str]):
+    """Token -> indexed term ("" for a stop word or an elided "l'", "qu'"), computed
+    once per distinct token: a run's vocabulary is small next to its running text."""
+
+    def __missing__(self, word: str) -> str:
+        low = word.lower()
+        term = "" if low in word_set("fr/stopwords.txt") else stem(fold(low))
+        if len(self) < 1_000_000:
+            self[word] = term
+        return term
+
+
+_terms = _TermCache()
+
+
 def term_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """(term, start, end) for every indexed word of ``text``, offsets into ``text``."""
-    elisions = word_set("fr/elisions.txt")
-    stops = word_set("fr/stopwords.txt")
     for m in _TOKEN.finditer(text):
-        low = m.group().lower()
-        end = m.end()
-        if end < len(text) and text[end] in _APOSTROPHES and low in elisions:
-            continue
-        if low in stops:
-            continue
-        yield stem(fold(low)), m.start(), end
+        term = _terms[m.group()]
+        if term:
+            yield term, m.start(), m.end()
 
 
 def terms(text: str) -> list[str]:
     """The analysed terms of ``text``, in order (what the index stores)."""
-    return [t for t, _, _ in term_spans(text)]
+    return [t for t in map(_terms.__getitem__, _TOKEN.findall(text)) if t]
 
 
 def prefix_term(word: str) -> str:

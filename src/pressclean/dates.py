@@ -4,7 +4,8 @@
 
 A date without a year is resolved against the issue date (``doc.meta["date"]``): the
 year that puts it closest to the issue, a day ahead counting as two behind, since a
-paper reports the recent past more than it announces. Without an issue date it stays ``--MM-DD`` (ISO 8601 month-day).
+paper reports the recent past more than it announces. Without an issue date it stays
+``--MM-DD`` (ISO 8601 month-day).
 Month names come from ``data/fr/months.txt``.
 """
 

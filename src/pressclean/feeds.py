@@ -49,7 +49,7 @@ def flat_document(rf: RecordFile) -> dict[str, Any]:
         "title": tags.get("title") or "",
         "publication": meta.get("publication"),
         "date": meta.get("date"),
-        "page": int(page) if str(page).isdigit() else None,
+        "page": int(str(page)) if str(page).isdigit() else None,
         **{kind: list(tags.get(kind) or []) for kind in ENTITY_KINDS},
         "keywords": list(tags.get("keywords") or []),
         "dates_mentioned": _iso_dates(tags.get("dates") or []),

@@ -136,10 +136,24 @@ def _record_text(out_dir: Path, key: str) -> str:
         return ""
 
 
+_OPEN: dict[Path, Any] = {}
+
+
+def _opened(out_dir: Path) -> Any:
+    """The index of ``out_dir``, opened once per process and reloaded to see new commits
+    (a script or a server asking many queries pays the opening once)."""
+    index = _OPEN.get(out_dir)
+    if index is None:
+        index = _OPEN[out_dir] = open_index(out_dir)
+    else:
+        index.reload()
+    return index
+
+
 def search(out_dir: Path, query: str, filters: Filters | None = None,
            limit: int = 10) -> tuple[int, list[Hit]]:
     """(number of matching documents, the best ``limit`` hits)."""
-    index = open_index(out_dir)
+    index = _opened(out_dir.resolve())
     tv_query, clauses = build_query(query, filters or Filters())
     searcher = index.searcher()
     try:

@@ -26,16 +26,16 @@ def export_cmd(out_dir: Path, fmt: str, dest: Path, index_name: str) -> None:
         with reported_errors():
             try:  # written by the review work; imported here so other formats never need it
                 from pressclean.corrections_table import export_corrections
-            except ImportError as exc:
+            except ImportError as missing:
                 raise PresscleanError("--format corrections is not available in this "
-                                      "version of pressclean") from exc
+                                      "version of pressclean") from missing
             export_corrections(out_dir, dest)
         return
     from pressclean.feeds import export_run
 
     with reported_errors():
         n_docs, failures, written = export_run(out_dir, fmt, dest, index_name=index_name)
-    for exc in failures:
-        echo_err(f"pressclean: {exc}")
+    for failure in failures:
+        echo_err(f"pressclean: {failure}")
     click.echo(f"{n_docs} documents -> {', '.join(str(p) for p in written)}")
     sys.exit(batch_exit_code(n_docs, list(failures)))
