@@ -10,6 +10,7 @@ the matched words marked, using the same analysis as the index so "entreprise" m
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -115,8 +116,8 @@ def snippet(text: str, clauses: list[Clause], width: int = _SNIPPET_CHARS) -> st
             if t in wanted or (prefixes and t.startswith(prefixes))]
     if not hits:
         return " ".join(text[:width].split())
-    best = max(range(len(hits)),
-               key=lambda i: sum(1 for s, _ in hits[i:] if s < hits[i][0] + width))
+    starts = [s for s, _ in hits]
+    best = max(range(len(hits)), key=lambda i: bisect_left(starts, starts[i] + width) - i)
     start = max(0, hits[best][0] - width // 4)
     end = min(len(text), start + width)
     pieces, pos = [], start
