@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pressclean.analysis import fold, prefix_term, terms
+from pressclean.analysis import fold, index_terms, prefix_term, terms
 from pressclean.exceptions import SearchIndexError
 from pressclean.index import build_index
 from pressclean.search import Filters, search
-from seedrun import OCR_FIXED, OCR_MISREAD, build_seed_run, seed_document, write_record
+from seedrun import OCR_FIXED, OCR_MISREAD, build_seed_run, seed_document, seed_text, write_record
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +31,14 @@ def test_analysis_folds_elides_stems() -> None:
     assert terms("besancon") == terms("Besançon")
     assert fold("Œuvre ÉDITÉE") == "oeuvre editee"
     assert prefix_term("entreprises") == "entrepris"
+
+
+@pytest.mark.parametrize("name", ["000_part1.ocr.txt", "001_article.txt", "002_article.txt",
+                                  "003_article.txt", "004_article.txt"])
+def test_python_analysis_is_the_index_analysis(name: str) -> None:
+    """Snippets and keywords use the Python chain, the index tantivy's: they must agree."""
+    text = seed_text(name) + " Œuvre ÉTÉ où Straße _x_ l’été d'Ørsted"
+    assert terms(text) == index_terms(text)
 
 
 def test_besancon_micronora_finds_the_articles_naming_both(run_dir: Path) -> None:

@@ -5,6 +5,10 @@ articles and pronouns ("l", "d", "qu", "jusqu"...) are in the stop list and drop
 with the other stop words; then case and accent folding, then Snowball French stemming.
 Folding comes *before* stemming so "Besançon" and "besancon" reach the stemmer as the
 same string: a reader who types no accents finds the accented word, always.
+
+The chain is built once as a tantivy analyzer (:func:`analyzer`, run in Rust by the
+index at indexing time and by queries); :func:`terms`/:func:`term_spans` are the same
+steps in Python, for snippets and keywords, and a test keeps the two identical.
 """
 
 from __future__ import annotations
@@ -12,11 +16,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
-from pressclean.nlp import french_stemmer
+from pressclean.nlp import tantivy_module
 from pressclean.wordlists import word_set
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'"})
+#: letters ASCII folding maps that Unicode decomposition leaves alone (tantivy's
+#: ascii_fold does them, and the Python chain must agree with it)
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "’": "'",
+                            "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l",
+                            "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i"})
 _stem_cache: dict[str, str] = {}
 #: letters and digits (``\w`` without "_"): an apostrophe splits "l'industrie" in two
 _TOKEN = re.compile(r"[^\W_]+")
@@ -28,11 +38,38 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+#: the name the index knows the French analyzer by
+ANALYZER_NAME = "fr_press"
+
+
+@cache
+def analyzer() -> Any:
+    """The index's analysis chain as a tantivy analyzer (registered on every open)."""
+    tv = tantivy_module()
+    return (tv.TextAnalyzerBuilder(tv.Tokenizer.simple())
+            .filter(tv.Filter.lowercase())
+            .filter(tv.Filter.custom_stopword(sorted(word_set("fr/stopwords.txt"))))
+            .filter(tv.Filter.ascii_fold())
+            .filter(tv.Filter.stemmer("french"))
+            .build())
+
+
+@cache
+def _stemmer() -> Any:
+    tv = tantivy_module()
+    return tv.TextAnalyzerBuilder(tv.Tokenizer.raw()).filter(tv.Filter.stemmer("french")).build()
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms the index makes of ``text`` (queries use this, so they always agree)."""
+    return list(analyzer().analyze(text))
+
+
 def stem(folded: str) -> str:
     """Snowball French stem of an already folded token (memoised: words repeat a lot)."""
     out = _stem_cache.get(folded)
     if out is None:
-        out = french_stemmer().stemWord(folded)
+        out = _stemmer().analyze(folded)[0]
         if len(_stem_cache) < 500_000:
             _stem_cache[folded] = out
     return out

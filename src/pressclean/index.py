@@ -1,9 +1,9 @@
 """The embedded full-text index of a run, stored in ``OUT/.pressclean-index/``.
 
-Engine: tantivy (PyPI ``tantivy``), the one module that touches it. Text is analysed
-in Python (:mod:`pressclean.analysis`: elision, stop words, case and accent folding,
-Snowball French stems) and stored pre-analysed with tantivy's whitespace tokenizer, so
-documents and queries go through exactly the same code, whatever tantivy version.
+Engine: tantivy (PyPI ``tantivy``). Text fields are analysed by the French chain of
+:mod:`pressclean.analysis` (stop words with the elided "l'", "qu'"..., case and accent
+folding, Snowball French stems), registered on the index each time it is opened and run
+in Rust while indexing; queries are analysed by the very same analyzer.
 
 Incremental: ``state.json`` beside the index keeps each record file's SHA-256; a rerun
 re-indexes only records whose bytes changed, adds new ones and deletes vanished ones.
@@ -20,39 +20,30 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pressclean.analysis import fold, terms
-from pressclean.exceptions import BadInputError, MissingDependencyError, SearchIndexError
-from pressclean.runrecords import INDEX_DIRNAME, read_record, record_paths
+from pressclean.analysis import ANALYZER_NAME, analyzer, fold
+from pressclean.exceptions import BadInputError, SearchIndexError
+from pressclean.nlp import tantivy_module
+from pressclean.runrecords import INDEX_DIRNAME, parse_record, record_paths
 from pressclean.textio import write_atomic
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 _STATE = "state.json"
 _TANTIVY_DIR = "tantivy"
-#: a token no query produces: keeps two entity names from matching as one phrase
-ENTITY_GAP = "|"
 ENTITY_KINDS = ("people", "places", "organisations")
 _WRITER_HEAP = 64_000_000
-
-
-def tantivy_module() -> Any:
-    """tantivy, or the exact install command."""
-    try:
-        import tantivy
-    except ImportError as exc:
-        raise MissingDependencyError(
-            "the search index needs tantivy: pip install 'tantivy>=0.22'") from exc
-    return tantivy
+#: indexing threads (tantivy needs >= 15 MB of heap each; the machines have 2 cores)
+_WRITER_THREADS = 2
 
 
 @cache
 def schema() -> Any:
-    """Fields: analysed text fields (whitespace tokenizer over our own terms), exact
-    keys for filters, integers for date (YYYYMMDD) and page, stored display values."""
+    """Fields: French-analysed text fields, exact keys for filters, integers for date
+    (YYYYMMDD) and page, stored display values."""
     tv = tantivy_module()
     sb = tv.SchemaBuilder()
     sb.add_text_field("key", stored=True, tokenizer_name="raw")
     for name in ("title", "text", "entities", *ENTITY_KINDS):
-        sb.add_text_field(name, tokenizer_name="whitespace")
+        sb.add_text_field(name, tokenizer_name=ANALYZER_NAME)
     sb.add_text_field("publication_key", tokenizer_name="raw")
     sb.add_integer_field("date", stored=True, indexed=True, fast=True)
     sb.add_integer_field("page", stored=True, indexed=True)
@@ -73,10 +64,6 @@ def date_number(value: Any) -> int | None:
     return int(digits.ljust(6, "0")[:4] + (digits[4:6] or "01") + (digits[6:8] or "01"))
 
 
-def _entity_field(names: list[str]) -> str:
-    return f" {ENTITY_GAP} ".join(" ".join(terms(n)) for n in names)
-
-
 def _document(key: str, rec: dict[str, Any]) -> Any:
     """The tantivy document of one record."""
     tv = tantivy_module()
@@ -84,14 +71,12 @@ def _document(key: str, rec: dict[str, Any]) -> Any:
     tags = rec.get("tags") or {}
     doc = tv.Document()
     doc.add_text("key", key)
-    doc.add_text("title", " ".join(terms(tags.get("title") or "")))
-    doc.add_text("text", " ".join(terms(rec.get("clean_text") or "")))
-    all_names: list[str] = []
+    doc.add_text("title", tags.get("title") or "")
+    doc.add_text("text", rec.get("clean_text") or "")
     for kind in ENTITY_KINDS:
-        names = [str(n) for n in tags.get(kind) or []]
-        all_names += names
-        doc.add_text(kind, _entity_field(names))
-    doc.add_text("entities", _entity_field(all_names))
+        for name in tags.get(kind) or []:  # one value each: no phrase spans two names
+            doc.add_text(kind, str(name))
+            doc.add_text("entities", str(name))
     if meta.get("publication"):
         doc.add_text("publication_key", fold(str(meta["publication"])))
     number = date_number(meta.get("date"))
@@ -140,10 +125,12 @@ def open_index(out_dir: Path, create: bool = False) -> Any:
         raise SearchIndexError(f"no search index in {out_dir}: run `pressclean index {out_dir}`")
     tdir.mkdir(parents=True, exist_ok=True)
     try:
-        return tv.Index(schema(), path=str(tdir))
+        index = tv.Index(schema(), path=str(tdir))
     except ValueError as exc:
         raise SearchIndexError(f"cannot open the index in {tdir}: {exc}; "
                                f"rebuild it with `pressclean index {out_dir} --rebuild`") from exc
+    index.register_tokenizer(ANALYZER_NAME, analyzer())
+    return index
 
 
 def build_index(out_dir: Path, rebuild: bool = False) -> IndexReport:
@@ -158,20 +145,21 @@ def build_index(out_dir: Path, rebuild: bool = False) -> IndexReport:
     state = state or {}
     index = open_index(out_dir, create=True)
     try:
-        writer = index.writer(heap_size=_WRITER_HEAP, num_threads=1)
+        writer = index.writer(heap_size=_WRITER_HEAP, num_threads=_WRITER_THREADS)
     except ValueError as exc:
         raise SearchIndexError(f"the index in {idir} is busy (another `pressclean index`?): "
                                f"{exc}") from exc
     report, new_state = IndexReport(), {}
     for path in record_paths(out_dir):
         key = path.relative_to(out_dir).as_posix()
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
         if state.get(key) == digest:
             report.unchanged += 1
             new_state[key] = digest
             continue
         try:
-            rec = read_record(path, out_dir)
+            rec = parse_record(data, path)
         except BadInputError as exc:
             report.failures.append(exc)
             rec = None
@@ -180,7 +168,7 @@ def build_index(out_dir: Path, rebuild: bool = False) -> IndexReport:
         if rec is None:
             report.removed += key in state
             continue
-        writer.add_document(_document(key, rec.record))
+        writer.add_document(_document(key, rec))
         new_state[key] = digest
         if key in state:
             report.updated += 1

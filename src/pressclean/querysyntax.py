@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pressclean.analysis import prefix_term, terms
+from pressclean.analysis import index_terms, prefix_term
 from pressclean.exceptions import SearchIndexError
 
 FIELDS = ("title", "text", "people", "places", "organisations")
@@ -51,9 +51,9 @@ def _clause(raw: str, field: str | None, neg: bool, quoted: bool, star: bool) ->
     if star:
         if not words or len(words[-1]) < _MIN_PREFIX:
             raise SearchIndexError(f"a prefix needs at least {_MIN_PREFIX} letters before '*'")
-        head = tuple(terms(" ".join(words[:-1])))
+        head = tuple(index_terms(" ".join(words[:-1])))
         return Clause(head + (prefix_term(words[-1]),), field, True, neg, quoted or bool(head))
-    analysed = tuple(terms(raw))
+    analysed = tuple(index_terms(raw))
     if not analysed:
         return None
     return Clause(analysed, field, False, neg, quoted or len(analysed) > 1)

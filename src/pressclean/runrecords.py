@@ -42,16 +42,23 @@ def record_paths(out_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_record(path: Path, out_dir: Path) -> RecordFile | None:
-    """The record at ``path``; None for a JSON file that is not a document record.
-
-    Raises BadInputError for a file that is not valid JSON (a truncated write)."""
-    data = path.read_bytes()
+def parse_record(data: bytes, path: Path) -> dict[str, Any] | None:
+    """The record in ``data`` (read from ``path``); None for JSON that is not a document
+    record. Raises BadInputError for a file that is not valid JSON (a truncated write)."""
     try:
         record = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BadInputError(path, f"not a valid JSON record ({exc})") from exc
     if not isinstance(record, dict) or "clean_text" not in record or "schema" not in record:
+        return None
+    return record
+
+
+def read_record(path: Path, out_dir: Path) -> RecordFile | None:
+    """The record at ``path`` with its key and hash (see :func:`parse_record`)."""
+    data = path.read_bytes()
+    record = parse_record(data, path)
+    if record is None:
         return None
     return RecordFile(key=path.relative_to(out_dir).as_posix(), path=path,
                       sha256=hashlib.sha256(data).hexdigest(), record=record)

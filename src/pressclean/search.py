@@ -17,9 +17,10 @@ from typing import Any
 
 import regex
 
-from pressclean.analysis import fold, term_spans, terms
+from pressclean.analysis import fold, index_terms, term_spans
 from pressclean.exceptions import SearchIndexError
-from pressclean.index import date_number, open_index, schema, tantivy_module
+from pressclean.index import date_number, open_index, schema
+from pressclean.nlp import tantivy_module
 from pressclean.querysyntax import Clause, parse_query
 
 _TITLE_BOOST = 2.0
@@ -89,7 +90,7 @@ def _filter_queries(filters: Filters) -> list[Any]:
     if filters.publication:
         out.append(tv.Query.term_query(sch, "publication_key", fold(filters.publication)))
     if filters.entity:
-        words = terms(filters.entity)
+        words = index_terms(filters.entity)
         if not words:
             raise SearchIndexError(f"nothing to match in the entity {filters.entity!r}")
         out.append(tv.Query.phrase_query(sch, "entities", words) if len(words) > 1
