@@ -62,6 +62,12 @@ def test_word_fixed_by_correction_is_found(run_dir: Path) -> None:
 def test_phrase_prefix_exclusion_field(run_dir: Path) -> None:
     assert paths(run_dir, '"conseil régional"') == {"seeds/001_article.txt"}
     assert paths(run_dir, '"régional conseil"') == set()
+    # a stop word inside a phrase keeps its place, as in the index
+    assert paths(run_dir, '"pôle des microtechniques"') == {
+        "seeds/001_article.txt", "seeds/002_article.txt", "seeds/004_article.txt"}
+    assert paths(run_dir, '"pôle microtechniques"') == set()
+    assert paths(run_dir, '"pole des micro*"') == paths(run_dir, '"pôle des microtechniques"')
+    assert paths(run_dir, "Bourgogne-Fra*") == {"seeds/001_article.txt"}
     assert paths(run_dir, "horlog*") == {"seeds/003_article.txt", "seeds/000_part1.png"}
     assert paths(run_dir, '"espace collab*"') == {"seeds/003_article.txt"}
     assert paths(run_dir, "besancon -micronora") == {"seeds/003_article.txt",

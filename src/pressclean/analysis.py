@@ -65,6 +65,17 @@ def index_terms(text: str) -> list[str]:
     return list(analyzer().analyze(text))
 
 
+def tokens_of(text: str) -> list[str]:
+    """The raw tokens (words and numbers) of ``text``, as the index's tokenizer cuts them."""
+    return _TOKEN.findall(text)
+
+
+def index_positions(text: str) -> list[tuple[str, int]]:
+    """(term, position) as the index stores them: a dropped stop word leaves a hole,
+    so a phrase with "des" inside matches only with a word there."""
+    return [(tok.text, tok.position) for tok in analyzer().pre_tokenize(text).tokens]
+
+
 def stem(folded: str) -> str:
     """Snowball French stem of an already folded token (memoised: words repeat a lot)."""
     out = _stem_cache.get(folded)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pressclean.analysis import index_terms, prefix_term
+from pressclean.analysis import index_positions, prefix_term, tokens_of
 from pressclean.exceptions import SearchIndexError
 
 FIELDS = ("title", "text", "people", "places", "organisations")
@@ -30,13 +30,21 @@ _CLAUSE = regex.compile(
 
 @dataclass(frozen=True)
 class Clause:
-    """One part of a query: analysed ``terms``; ``prefix`` makes the last one a prefix."""
+    """One part of a query: analysed ``terms`` at phrase ``offsets`` (stop words leave
+    gaps, as in the index); ``prefix`` makes the last term a prefix."""
 
     terms: tuple[str, ...]
+    offsets: tuple[int, ...]
     field: str | None = None
     prefix: bool = False
     negated: bool = False
     phrase: bool = False
+
+
+def _positions(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    found = index_positions(text)
+    first = found[0][1] if found else 0
+    return tuple(t for t, _ in found), tuple(p - first for _, p in found)
 
 
 def _clause(raw: str, field: str | None, neg: bool, quoted: bool, star: bool) -> Clause | None:
@@ -47,16 +55,25 @@ def _clause(raw: str, field: str | None, neg: bool, quoted: bool, star: bool) ->
         raw, star = raw[:-1], True
     if "*" in raw:
         raise SearchIndexError(f"'*' only ends a word (a prefix), not inside {raw!r}")
-    words = raw.split()
     if star:
-        if not words or len(words[-1]) < _MIN_PREFIX:
-            raise SearchIndexError(f"a prefix needs at least {_MIN_PREFIX} letters before '*'")
-        head = tuple(index_terms(" ".join(words[:-1])))
-        return Clause(head + (prefix_term(words[-1]),), field, True, neg, quoted or bool(head))
-    analysed = tuple(index_terms(raw))
+        return _prefix_clause(raw, field, neg, quoted)
+    analysed, offsets = _positions(raw)
     if not analysed:
         return None
-    return Clause(analysed, field, False, neg, quoted or len(analysed) > 1)
+    return Clause(analysed, offsets, field, False, neg, quoted or len(analysed) > 1)
+
+
+def _prefix_clause(raw: str, field: str | None, neg: bool, quoted: bool) -> Clause:
+    """``word*`` or ``"some words pref*"``: the words before, then the prefix at the
+    position it has in the text (counting the stop words before it)."""
+    tokens = tokens_of(raw)
+    if not tokens or len(tokens[-1]) < _MIN_PREFIX:
+        raise SearchIndexError(f"a prefix needs at least {_MIN_PREFIX} letters before '*'")
+    head = index_positions(" ".join(tokens[:-1]))
+    found = [*head, (prefix_term(tokens[-1]), len(tokens) - 1)]
+    first = found[0][1]
+    return Clause(tuple(t for t, _ in found), tuple(p - first for _, p in found),
+                  field, True, neg, quoted or bool(head))
 
 
 def parse_query(query: str) -> list[Clause]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from pressclean.analysis import fold, index_terms, term_spans
+from pressclean.analysis import fold, index_positions, term_spans
 from pressclean.exceptions import SearchIndexError
 from pressclean.index import date_number, open_index, schema
 from pressclean.nlp import tantivy_module
@@ -58,10 +58,11 @@ def _field_query(clause: Clause, field: str) -> Any:
     sch = schema()
     if clause.prefix and len(clause.terms) == 1:
         return tv.Query.regex_query(sch, field, regex.escape(clause.terms[0]) + ".*")
+    words = list(zip(clause.offsets, clause.terms, strict=True))
     if clause.prefix:
-        return tv.Query.phrase_prefix_query(sch, field, list(clause.terms))
+        return tv.Query.phrase_prefix_query(sch, field, words)
     if len(clause.terms) > 1:
-        return tv.Query.phrase_query(sch, field, list(clause.terms))
+        return tv.Query.phrase_query(sch, field, words)
     return tv.Query.term_query(sch, field, clause.terms[0])
 
 
@@ -90,11 +91,11 @@ def _filter_queries(filters: Filters) -> list[Any]:
     if filters.publication:
         out.append(tv.Query.term_query(sch, "publication_key", fold(filters.publication)))
     if filters.entity:
-        words = index_terms(filters.entity)
+        words = index_positions(filters.entity)
         if not words:
             raise SearchIndexError(f"nothing to match in the entity {filters.entity!r}")
-        out.append(tv.Query.phrase_query(sch, "entities", words) if len(words) > 1
-                   else tv.Query.term_query(sch, "entities", words[0]))
+        out.append(tv.Query.phrase_query(sch, "entities", [(p, t) for t, p in words])
+                   if len(words) > 1 else tv.Query.term_query(sch, "entities", words[0][0]))
     return out
 
 
