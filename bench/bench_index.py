@@ -1,6 +1,7 @@
 """Benchmark of the search index: indexing speed and query latency.
 
     PYTHONPATH=src python bench/bench_index.py [--index-docs 1000] [--query-docs 100000]
+                                               [--keep DIR]
 
 Synthetic run folders are built from the seed articles' sentences, shuffled (each
 document ~20 sentences, ~2.5 kB, with tags and an issue date), written as records the
@@ -71,14 +72,15 @@ def bench_indexing(n_docs: int, tmp: Path) -> None:
           f"({again.unchanged} unchanged) {rerun:.2f} s")
 
 
-def bench_queries(n_docs: int, tmp: Path, repeats: int = 20) -> None:
-    out = tmp / f"run{n_docs}"
-    write_run(out, n_docs)
-    t0 = time.perf_counter()
-    report = build_index(out)
-    elapsed = time.perf_counter() - t0
-    print(f"index of {report.added:,} documents built in {elapsed:.1f} s "
-          f"({report.added / elapsed:,.0f} documents/s)")
+def bench_queries(n_docs: int, tmp: Path, repeats: int = 20, keep: Path | None = None) -> None:
+    out = keep or tmp / f"run{n_docs}"
+    if not (out / ".pressclean-index").is_dir():
+        write_run(out, n_docs)
+        t0 = time.perf_counter()
+        report = build_index(out)
+        elapsed = time.perf_counter() - t0
+        print(f"index of {report.added:,} documents built in {elapsed:.1f} s "
+              f"({report.added / elapsed:,.0f} documents/s)")
     for query, filters in QUERIES:
         search(out, query, filters)  # warm the OS cache and the index reader
         times = []
@@ -96,11 +98,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index-docs", type=int, default=1000)
     parser.add_argument("--query-docs", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="build the large run in DIR and reuse it on the next call")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        bench_indexing(args.index_docs, Path(tmp))
+        if args.index_docs:
+            bench_indexing(args.index_docs, Path(tmp))
         if args.query_docs:
-            bench_queries(args.query_docs, Path(tmp))
+            bench_queries(args.query_docs, Path(tmp), keep=args.keep)
 
 
 if __name__ == "__main__":
