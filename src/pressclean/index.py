@@ -56,7 +56,8 @@ def index_dir(out_dir: Path) -> Path:
 
 
 def date_number(value: Any) -> int | None:
-    """"2020-07-10" -> 20200710 ("2020-07" -> 20200701, "2020" -> 20200101)."""
+    """The YYYYMMDD number of an ISO date: 2020-07-10 -> 20200710, 2020-07 -> 20200701,
+    2020 -> 20200101 (None when it is no date)."""
     text = str(value or "")
     digits = text[:10].replace("-", "")
     if not digits.isdigit() or len(digits) not in (4, 6, 8):

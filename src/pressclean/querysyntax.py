@@ -1,7 +1,7 @@
 """The query language of ``pressclean search`` and its parser.
 
     besancon micronora        both words (any inflection, accents optional)
-    "pôle des microtechniques" the phrase (stop words inside are skipped)
+    "pôle des microtechniques" the phrase (a stop word inside stands for any stop word)
     micro*                    a word starting with "micro"
     "conseil rég*"            a phrase whose last word is a prefix
     -airbus                   documents without the word
@@ -38,7 +38,6 @@ class Clause:
     field: str | None = None
     prefix: bool = False
     negated: bool = False
-    phrase: bool = False
 
 
 def _positions(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -47,7 +46,7 @@ def _positions(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(t for t, _ in found), tuple(p - first for _, p in found)
 
 
-def _clause(raw: str, field: str | None, neg: bool, quoted: bool, star: bool) -> Clause | None:
+def _clause(raw: str, field: str | None, neg: bool, star: bool) -> Clause | None:
     if field is not None and field not in FIELDS:
         raise SearchIndexError(f"unknown field {field!r} in the query "
                                f"(fields: {', '.join(FIELDS)})")
@@ -56,14 +55,14 @@ def _clause(raw: str, field: str | None, neg: bool, quoted: bool, star: bool) ->
     if "*" in raw:
         raise SearchIndexError(f"'*' only ends a word (a prefix), not inside {raw!r}")
     if star:
-        return _prefix_clause(raw, field, neg, quoted)
+        return _prefix_clause(raw, field, neg)
     analysed, offsets = _positions(raw)
     if not analysed:
         return None
-    return Clause(analysed, offsets, field, False, neg, quoted or len(analysed) > 1)
+    return Clause(analysed, offsets, field, False, neg)
 
 
-def _prefix_clause(raw: str, field: str | None, neg: bool, quoted: bool) -> Clause:
+def _prefix_clause(raw: str, field: str | None, neg: bool) -> Clause:
     """``word*`` or ``"some words pref*"``: the words before, then the prefix at the
     position it has in the text (counting the stop words before it)."""
     tokens = tokens_of(raw)
@@ -73,7 +72,7 @@ def _prefix_clause(raw: str, field: str | None, neg: bool, quoted: bool) -> Clau
     found = [*head, (prefix_term(tokens[-1]), len(tokens) - 1)]
     first = found[0][1]
     return Clause(tuple(t for t, _ in found), tuple(p - first for _, p in found),
-                  field, True, neg, quoted or bool(head))
+                  field, True, neg)
 
 
 def parse_query(query: str) -> list[Clause]:
@@ -92,7 +91,7 @@ def parse_query(query: str) -> list[Clause]:
         raw = m["phrase"] if quoted else m["word"]
         if raw is None or (not raw.strip() and not quoted):
             raise SearchIndexError("a '-' or 'field:' must be followed by a word")
-        clause = _clause(raw, m["field"], bool(m["neg"]), quoted, bool(m["pstar"]))
+        clause = _clause(raw, m["field"], bool(m["neg"]), bool(m["pstar"]))
         if clause is not None:
             clauses.append(clause)
     if not [c for c in clauses if not c.negated]:
