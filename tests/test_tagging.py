@@ -128,3 +128,9 @@ def test_spacy_loaded_once_and_missing_model_message(monkeypatch: pytest.MonkeyP
         assert find_entities("Alain Boyer à Dijon.")["entities_by"] == "gazetteer"
     finally:
         nlp.spacy_french.cache_clear()
+
+
+def test_empty_document_tags() -> None:
+    tags = tag_document(Document(path="x", source_text="", clean_text="\n \n"), use_spacy=True)
+    assert tags["title"] == "" and tags["dates"] == [] and tags["keywords"] == []
+    assert all(tags[k] == [] for k in KINDS) and tags["language"] == "unknown"
