@@ -13,10 +13,13 @@ from pressclean import __version__
 from pressclean.cli.clean import clean
 from pressclean.cli.diff import diff
 from pressclean.cli.evaluate import eval_cmd
+from pressclean.cli.export import export_cmd
+from pressclean.cli.index import index_cmd
 from pressclean.cli.learn import learn
 from pressclean.cli.ocr import ocr_cmd
 from pressclean.cli.review import review
 from pressclean.cli.run import run
+from pressclean.cli.search import search_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,3 +35,6 @@ main.add_command(diff)
 main.add_command(review)
 main.add_command(run)
 main.add_command(ocr_cmd)
+main.add_command(index_cmd)
+main.add_command(search_cmd)
+main.add_command(export_cmd)
