@@ -33,9 +33,17 @@ venv: system-deps $(STAMP)
 ## Run the whole pipeline on samples/ and print what it did
 demo: venv
 	@rm -rf $(DEMO_OUT)
-	$(VENV)/bin/pressclean clean samples/ocr/*.txt -o $(DEMO_OUT)
-	@echo "--- quality against samples/ground-truth ---"
-	$(VENV)/bin/pressclean eval --gt samples/ground-truth --hyp $(DEMO_OUT) --ocr samples/ocr
+	@echo "--- pressclean run: OCR, layout, correction, tagging on samples/ ---"
+	$(VENV)/bin/pressclean run samples -o $(DEMO_OUT) --jobs 2
+	@echo "--- quality against the ground truth beside each sample (X.gt.txt) ---"
+	$(VENV)/bin/pressclean eval --gt samples --run $(DEMO_OUT)
+	@echo "--- the corrections of the real OCR sample, inline ---"
+	$(VENV)/bin/pressclean diff $(DEMO_OUT)/ocr/pole-luxe-tech.txt --context 0 --no-color | head -n 12
+	@echo "--- search index, and a query that needs the corrections ---"
+	$(VENV)/bin/pressclean index $(DEMO_OUT)
+	$(VENV)/bin/pressclean search "maillage entreprises" --in $(DEMO_OUT)
+	$(VENV)/bin/pressclean review $(DEMO_OUT) --html $(DEMO_OUT)/review.html
+	@echo "review page: $(DEMO_OUT)/review.html"
 
 lint: venv
 	$(PY) -m ruff check src tests bench

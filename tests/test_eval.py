@@ -15,7 +15,7 @@ from pressclean.exceptions import ExitCode
 
 from .conftest import ICDAR, ROOT
 
-SAMPLE_GT = ROOT / "samples" / "ground-truth" / "pole-luxe-tech.txt"
+SAMPLE_GT = ROOT / "samples" / "ocr" / "pole-luxe-tech.gt.txt"
 SAMPLE_OCR = ROOT / "samples" / "ocr" / "pole-luxe-tech.txt"
 
 
@@ -64,4 +64,4 @@ def test_word_precision_bookkeeping() -> None:
 def test_usage_errors() -> None:
     result = CliRunner().invoke(main, ["eval", "--gt", str(SAMPLE_GT)])
     assert result.exit_code == ExitCode.USAGE
-    assert "--gt needs --hyp, --ocr or both" in result.output
+    assert "--gt needs --hyp, --ocr, both, or --run" in result.output

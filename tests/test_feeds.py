@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from pressclean.cli import main
 from pressclean.exceptions import ExitCode
-from seedrun import build_seed_run
+
+from .seedrun import build_seed_run
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,8 @@ from pressclean.analysis import fold, index_terms, prefix_term, terms
 from pressclean.exceptions import SearchIndexError
 from pressclean.index import build_index
 from pressclean.search import Filters, search
-from seedrun import OCR_FIXED, OCR_MISREAD, build_seed_run, seed_document, seed_text, write_record
+
+from .seedrun import OCR_FIXED, OCR_MISREAD, build_seed_run, seed_document, seed_text, write_record
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,8 @@ from pressclean.document import Document
 from pressclean.entities import KINDS, find_entities
 from pressclean.exceptions import MissingDependencyError
 from pressclean.tagging import language_of, tag_document
-from seedrun import CLEAN_SEEDS, seed_document
+
+from .seedrun import CLEAN_SEEDS, seed_document
 
 EXPECTED = json.loads((Path(__file__).parent / "data" / "seed_tags_expected.json")
                       .read_text(encoding="utf-8"))

@@ -24,16 +24,20 @@ from typing import Protocol
 
 from pressclean import formats
 from pressclean.archive_meta import ArchiveMeta
-from pressclean.document_job import SCAN_SUFFIXES, Job, Outcome, RunSettings
+from pressclean.document_job import Job, Outcome, RunSettings
 from pressclean.exceptions import ExitCode, PresscleanError
 from pressclean.manifest import FAILURES, MANIFEST, Manifest, meta_hash, run_info
 
 _RESERVED_STEMS = frozenset({Path(MANIFEST).stem, Path(FAILURES).stem})
 
 
+#: ground truth kept beside its input (``page.gt.txt`` next to ``page.png``) is not input
+GROUND_TRUTH_SUFFIX = ".gt.txt"
+
+
 def input_suffixes() -> frozenset[str]:
-    """File types a run takes: what ``formats`` reads, plus scans (OCR stage)."""
-    return frozenset(formats.SUPPORTED_SUFFIXES) | SCAN_SUFFIXES
+    """File types a run takes: what ``formats`` reads."""
+    return frozenset(formats.SUPPORTED_SUFFIXES)
 
 
 def _walk_dirs(archive: Path, skip: Path | None) -> Iterator[tuple[Path, list[str]]]:
@@ -51,7 +55,8 @@ def _walk_dirs(archive: Path, skip: Path | None) -> Iterator[tuple[Path, list[st
         except OSError:
             continue
         files = [e.name for e in entries if not e.name.startswith(".")
-                 and e.is_file() and Path(e.name).suffix.lower() in suffixes]
+                 and e.is_file() and Path(e.name).suffix.lower() in suffixes
+                 and not e.name.lower().endswith(GROUND_TRUTH_SUFFIX)]
         yield folder, files
         subdirs = [Path(e.path) for e in entries if not e.name.startswith(".")
                    and e.is_dir(follow_symlinks=False)]

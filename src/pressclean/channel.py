@@ -10,6 +10,7 @@ candidates: undo one or two likely confusions and see whether a word comes out.
 from __future__ import annotations
 
 import copy
+import heapq
 import math
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -66,6 +67,7 @@ class Channel:
         self.undo = {o: sorted(ts) for o, ts in undo.items()}
         self._max_chunk = max((len(o) for o in self.undo), default=1)
         self.boost: dict[tuple[str, str], float] = {}
+        self._costs: dict[tuple[str, str], float] = {}
         self.logp = lru_cache(maxsize=200_000)(self._logp)
 
     def adapted(self, counts: Counter[tuple[str, str]]) -> Channel:
@@ -108,28 +110,40 @@ class Channel:
             total += lp
         return total
 
-    def expansions(self, ocr: str, max_subs: int = 2, limit: int = 400) -> list[str]:
-        """Forms reachable from ``ocr`` by undoing up to ``max_subs`` known confusions,
-        sorted (a set's order changes between processes; results must not)."""
-        frontier = {ocr}
-        seen = {ocr}
-        for _ in range(max_subs):
-            nxt: set[str] = set()
-            for form in sorted(frontier):
-                for i in range(len(form)):
-                    for k in range(1, self._max_chunk + 1):
-                        chunk = form[i:i + k]
-                        if len(chunk) < k:
-                            break
-                        for t in self.undo.get(chunk, ()):
-                            cand = form[:i] + t + form[i + k:]
-                            if cand not in seen:
-                                seen.add(cand)
-                                nxt.add(cand)
-                if len(seen) > limit:
-                    return sorted(seen)
-            frontier = nxt
-        return sorted(seen)
+    def expansions(self, ocr: str, max_subs: int = 2, limit: int = 600) -> list[str]:
+        """The ``limit`` likeliest forms reachable from ``ocr`` by undoing up to
+        ``max_subs`` known confusions, best first (so a long word's two likely
+        confusions are not crowded out by many unlikely ones), then sorted."""
+        heap: list[tuple[float, str, int]] = [(0.0, ocr, 0)]
+        seen = {ocr: 0.0}
+        done: list[str] = []
+        while heap and len(done) < limit:
+            cost, form, depth = heapq.heappop(heap)
+            if seen.get(form, cost) < cost:
+                continue
+            done.append(form)
+            if depth == max_subs:
+                continue
+            for i in range(len(form)):
+                for k in range(1, self._max_chunk + 1):
+                    chunk = form[i:i + k]
+                    if len(chunk) < k:
+                        break
+                    for t in self.undo.get(chunk, ()):
+                        cand = form[:i] + t + form[i + k:]
+                        c = cost + self._undo_cost(t, chunk)
+                        if c < seen.get(cand, float("inf")):
+                            seen[cand] = c
+                            heapq.heappush(heap, (c, cand, depth + 1))
+        return sorted(done)
+
+    def _undo_cost(self, truth: str, ocr: str) -> float:
+        key = (truth, ocr)
+        cost = self._costs.get(key)
+        if cost is None:
+            cost = self._costs[key] = -self.model.chunk_logp(truth, ocr,
+                                                             self.chunk_prior(truth, ocr))
+        return cost
 
 
 def to_log(p: float) -> float:

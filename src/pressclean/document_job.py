@@ -10,7 +10,6 @@ process cheap per document.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import pickle
@@ -28,6 +27,7 @@ from pressclean.exceptions import (
     MissingDependencyError,
     PresscleanError,
 )
+from pressclean.formats.alto_out import write_alto
 from pressclean.manifest import sha256_file
 from pressclean.pipeline import Cleaner, CleanOptions
 from pressclean.quality import document_quality
@@ -35,16 +35,11 @@ from pressclean.textio import FILE_MODE, write_atomic
 
 #: errors that would repeat on every document: they stop the run instead
 FATAL = (MissingDependencyError, DataFileError)
-#: fallback until the OCR stage's ``formats.is_scan`` lands (swap at merge)
-SCAN_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"})
 
 
 def is_scan(path: str | Path) -> bool:
     """True for inputs that are page images (they also get an ``.alto.xml``)."""
-    real = getattr(formats, "is_scan", None)
-    if real is not None:
-        return bool(real(path))
-    return Path(path).suffix.lower() in SCAN_SUFFIXES
+    return formats.is_scan(path)
 
 
 @dataclass(frozen=True)
@@ -113,11 +108,10 @@ def _page_count(doc: Any) -> int:
 
 def _write_alto(doc: Any, target: Path) -> None:
     """ALTO through the OCR stage's writer, made atomic here whatever it does."""
-    alto_out = importlib.import_module("pressclean.formats.alto_out")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
-        alto_out.write_alto(doc, tmp)
+        write_alto(doc, tmp)
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, target)
     except BaseException:

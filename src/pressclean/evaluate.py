@@ -122,6 +122,27 @@ def evaluate(items: Iterable[Item]) -> Report:
     return report
 
 
+def text_files(folder: Path, truth: bool) -> dict[str, Path]:
+    """Text files of a folder by relative name without suffix. Ground truth may sit
+    beside its input as ``X.gt.txt``: when a folder has such files, they are the truth
+    (``truth``) or are skipped (otherwise)."""
+    found: dict[str, Path] = {}
+    files = sorted(folder.rglob("*.txt"))
+    has_gt = any(p.name.endswith(".gt.txt") for p in files)
+    for p in files:
+        rel = p.relative_to(folder).as_posix()
+        is_gt = rel.endswith(".gt.txt")
+        if has_gt and is_gt != truth:
+            continue
+        if rel.endswith(".corrections.jsonl"):
+            continue
+        for suffix in (".gt.txt", ".ocr.txt", ".clean.txt", ".txt"):
+            if rel.endswith(suffix):
+                found.setdefault(rel[: -len(suffix)], p)
+                break
+    return found
+
+
 def match_files(gt: Path, hyp: Path, ocr: Path | None,
                 read: Callable[[Path], str]) -> list[Item]:
     """Pair files by name: the same relative stem, ``X.gt.txt`` matching ``X.txt``,
@@ -129,17 +150,8 @@ def match_files(gt: Path, hyp: Path, ocr: Path | None,
     if gt.is_file():
         return [Item(gt.name, read(gt), read(hyp), read(ocr) if ocr else None)]
 
-    def index(folder: Path) -> dict[str, Path]:
-        found: dict[str, Path] = {}
-        for p in sorted(folder.rglob("*.txt")):
-            rel = p.relative_to(folder).as_posix()
-            for suffix in (".gt.txt", ".ocr.txt", ".clean.txt", ".txt"):
-                if rel.endswith(suffix):
-                    found.setdefault(rel[: -len(suffix)], p)
-                    break
-        return found
-
-    gts, hyps = index(gt), index(hyp)
-    ocrs = index(ocr) if ocr else {}
+    gts = text_files(gt, truth=True)
+    hyps = text_files(hyp, truth=False)
+    ocrs = text_files(ocr, truth=False) if ocr else {}
     return [Item(k, read(gts[k]), read(hyps[k]), read(ocrs[k]) if k in ocrs else None)
             for k in sorted(gts) if k in hyps]

@@ -51,3 +51,34 @@ def _reflow(cleaner: Cleaner, text: str) -> str:
 
     log = EditLog(text)
     return log.apply(layout_edits(text, cleaner.resources.lexicon, reflow=True))
+
+
+def run_items(gt: Path, run_dir: Path, normalise_layout: bool) -> list[Item]:
+    """Items from a ``pressclean run`` output: each record's OCR text (``source_text``)
+    and clean text against the ground truth of the same relative name in ``gt``."""
+    import json
+
+    from pressclean.evaluate import text_files
+
+    truths = text_files(gt, truth=True) if gt.is_dir() else {gt.stem: gt}
+    cleaner = Cleaner() if normalise_layout else None
+    out = []
+    for rec_path in sorted(run_dir.rglob("*.json")):
+        if rec_path.name == "manifest.json":
+            continue
+        try:
+            rec = json.loads(rec_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(rec, dict) or "source_text" not in rec:
+            continue
+        key = str(Path(rec["path"]).with_suffix("").as_posix())
+        truth = truths.get(key)
+        if truth is None:
+            continue
+        gt_text = read_text(truth)[0]
+        ocr, hyp = rec["source_text"], rec["clean_text"]
+        if cleaner is not None:
+            gt_text, ocr, hyp = (_reflow(cleaner, t) for t in (gt_text, ocr, hyp))
+        out.append(Item(key, gt_text, hyp, ocr))
+    return out

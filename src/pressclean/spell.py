@@ -190,6 +190,11 @@ class Speller:
             if self._rules is not None or not word.islower():
                 return None
             return self._real_word(tok, low, prev, nxt)
+        return self._weigh(tok, word, low, prev, nxt, self._candidates(word, low))
+
+    def _weigh(self, tok: Token, word: str, low: str, prev: str | None, nxt: str | None,
+               candidates: tuple[Candidate, ...]) -> Edit | None:
+        """Keep the unknown or rare form, or take the best candidate by a margin."""
         is_name = word[0].isupper() and word.isalpha()
         rare_known = self.lexicon.known(low)
         if rare_known:
@@ -200,7 +205,7 @@ class Speller:
             keep_score = (self.p.oov_logp - self.p.noise_penalty * noise
                           + (math.log10(self.p_uni(nxt)) if nxt else 0.0))
         best: tuple[float, Candidate] | None = None
-        for cand in self._candidates(word, low):
+        for cand in candidates:
             if is_name and (cand.how == "split" or cand.channel < self.p.name_channel_min):
                 continue
             if rare_known and cand.how in ("dictionary", "split"):
@@ -235,6 +240,13 @@ class Speller:
         unknown = [i for i, p in enumerate(parts) if p and not self.lexicon.known(p)]
         if not unknown or any(len(parts[i]) < 3 for i in unknown):
             return None
+        if self._rules is None:
+            # a known compound one or two confusions away ("firanc-conrtois")
+            whole = tuple(c for c in self.gen.for_form(word.lower())
+                          if c.how == "glyph" and "-" in c.text)
+            edit = self._weigh(tok, word, word.lower(), prev, nxt, whole) if whole else None
+            if edit is not None:
+                return edit
         fixed = list(parts)
         edits = []
         for i in unknown:

@@ -18,6 +18,8 @@ from pressclean.cli._common import reported_errors
               help="Corrected text file or folder; omit to clean --ocr now.")
 @click.option("--ocr", type=click.Path(exists=True, path_type=Path),
               help="Raw OCR file or folder: the baseline (and the input when --hyp is omitted).")
+@click.option("--run", "run_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A `pressclean run` output: its records' OCR and clean text against --gt.")
 @click.option("--tsv", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="ICDAR-style TSV (input = OCR, output = truth); rows are cleaned now.")
 @click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -28,7 +30,8 @@ from pressclean.cli._common import reported_errors
 @click.option("--limit", type=int, default=0, help="Only the first N TSV rows.")
 @click.option("--show-worse", type=int, default=0, help="List the N documents made worst.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def eval_cmd(gt: Path | None, hyp: Path | None, ocr: Path | None, tsv: Path | None,
+def eval_cmd(gt: Path | None, hyp: Path | None, ocr: Path | None, run_dir: Path | None,
+             tsv: Path | None,
              model: Path | None, no_correct: bool, strict_layout: bool, limit: int,
              show_worse: int, as_json: bool) -> None:
     """CER, WER and cMER of cleaned text against ground truth.
@@ -36,19 +39,23 @@ def eval_cmd(gt: Path | None, hyp: Path | None, ocr: Path | None, tsv: Path | No
     \b
     pressclean eval --gt seeds/000_part1.gt.txt --ocr seeds/000_part1.ocr.txt
     pressclean eval --gt GT_DIR --hyp OUT_DIR [--ocr OCR_DIR]
+    pressclean eval --gt samples --run OUT      (truth as X.gt.txt beside inputs)
     pressclean eval --tsv dev.aligned.tsv
     """
     from pressclean.evaluate import Item, evaluate
-    from pressclean.evaluation_inputs import file_items, tsv_items
+    from pressclean.evaluation_inputs import file_items, run_items, tsv_items
 
     if (tsv is None) == (gt is None):
         raise click.UsageError("give either --tsv FILE or --gt PATH")
-    if gt is not None and hyp is None and ocr is None:
-        raise click.UsageError("--gt needs --hyp, --ocr or both")
+    if gt is not None and hyp is None and ocr is None and run_dir is None:
+        raise click.UsageError("--gt needs --hyp, --ocr, both, or --run")
     with reported_errors():
         items: Iterable[Item]
         if tsv is not None:
             items = tsv_items(tsv, model, clean=not no_correct, limit=limit)
+        elif run_dir is not None:
+            assert gt is not None
+            items = run_items(gt, run_dir, normalise_layout=not strict_layout)
         else:
             assert gt is not None
             items = file_items(gt, hyp, ocr, model, clean=not no_correct,
