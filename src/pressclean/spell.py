@@ -12,6 +12,7 @@ all-capital sigla are left alone unless a glyph confusion explains them.
 from __future__ import annotations
 
 import copy
+import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -240,13 +241,12 @@ class Speller:
         unknown = [i for i, p in enumerate(parts) if p and not self.lexicon.known(p)]
         if not unknown or any(len(parts[i]) < 3 for i in unknown):
             return None
-        if self._rules is None:
-            # a known compound one or two confusions away ("firanc-conrtois")
-            whole = tuple(c for c in self.gen.for_form(word.lower())
-                          if c.how == "glyph" and "-" in c.text)
-            edit = self._weigh(tok, word, word.lower(), prev, nxt, whole) if whole else None
-            if edit is not None:
-                return edit
+        if self._rules is not None:
+            return None  # compounds are weighed whole, by the spell stage
+        # a known compound whose parts each are a likely misreading ("firanc-conrtois")
+        edit = self._known_compound(tok, parts, unknown)
+        if edit is not None:
+            return edit
         fixed = list(parts)
         edits = []
         for i in unknown:
@@ -262,6 +262,29 @@ class Speller:
             return None
         return Edit(tok.word_start, tok.end, "-".join(fixed), edits[0].stage, edits[0].rule,
                     min(e.score for e in edits))
+
+    def _known_compound(self, tok: Token, parts: list[str], unknown: list[int]) -> Edit | None:
+        options: list[list[tuple[str, float]]] = []
+        for i, part in enumerate(parts):
+            if i not in unknown:
+                options.append([(part.lower(), 0.0)])
+                continue
+            cands = [(c.text, c.channel) for c in self.gen.for_form(part.lower())
+                     if c.how != "split"][:6]
+            options.append(cands or [(part.lower(), 0.0)])
+        best: tuple[float, str] | None = None
+        for combo in itertools.product(*options):
+            joined = "-".join(w for w, _ in combo)
+            if not self.lexicon.known(joined):
+                continue
+            score = sum(c for _, c in combo) + math.log10(self.p_uni(joined))
+            if best is None or score > best[0]:
+                best = (score, joined)
+        keep = self.p.oov_logp * len(unknown)  # each unknown part a word we do not know
+        if best is None or best[0] < keep + self.p.margin:
+            return None
+        return Edit(tok.word_start, tok.end, _as_printed(tok.word, best[1]), STAGE,
+                    "channel:glyph", round(best[0] - keep, 3))
 
     def _candidates(self, word: str, low: str) -> tuple[Candidate, ...]:
         if self._rules is None:
