@@ -16,24 +16,23 @@ a rerun tries them again.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict
 from importlib import metadata, resources
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from pressclean import __version__
 from pressclean.exceptions import DataFileError, PresscleanError
 from pressclean.pipeline import CleanOptions
 from pressclean.resources import find_dictionaries
-from pressclean.textio import FILE_MODE
+from pressclean.textio import stream_atomic
 
 SCHEMA = 1
 MANIFEST = "manifest.json"
@@ -116,18 +115,15 @@ def meta_hash(meta: dict[str, Any]) -> str:
 
 
 def _dump_atomic(path: Path, write: Any) -> None:
-    """Stream into a temporary file beside ``path``, fsync, rename: never half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Stream text into ``path`` atomically (see :func:`textio.stream_atomic`)."""
+
+    def as_text(fh: BinaryIO) -> None:
+        text = io.TextIOWrapper(fh, encoding="utf-8")
+        write(text)
+        text.flush()
+        text.detach()  # the binary file stays open for stream_atomic to fsync
+
+    stream_atomic(path, as_text)
 
 
 def _manifest_documents(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -14,7 +14,9 @@ import os
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from pressclean.exceptions import BinaryInputError, EmptyInputError
 
@@ -125,13 +127,20 @@ FILE_MODE = _plain_file_mode()
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write via a temporary file in the same folder, then rename: never half a file."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    stream_atomic(path, lambda fh: fh.write(payload))
+
+
+def stream_atomic(path: str | Path, write: Callable[[BinaryIO], object]) -> None:
+    """Let ``write`` fill a temporary file beside ``path``, fsync it, rename it over
+    ``path``: a reader (or a crash) never sees half a file."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
         os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, p)

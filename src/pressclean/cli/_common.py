@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -46,3 +47,31 @@ def echo_err(message: str) -> None:
 
 
 ProgressFn = Callable[[str], None]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def cleaning_options(f: F) -> F:
+    """The options that choose how text is cleaned, shared by ``clean`` and ``run``:
+    ``rules_files``, ``dictionaries``, ``model``, ``decisions``, ``keep_lines``,
+    ``no_spell``."""
+    options = [
+        click.option("--rules", "rules_files", multiple=True,
+                     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="Extra glyph-rule file (TSV); its rules override packaged ones "
+                          "by id."),
+        click.option("--dictionaries",
+                     type=click.Path(exists=True, file_okay=False, path_type=Path),
+                     help="User dictionaries folder (default: ./dictionaries)."),
+        click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="Correction model from `pressclean learn` (default: the packaged "
+                          "one)."),
+        click.option("--decisions",
+                     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="Reviewer decisions: rejected corrections and rules stay off."),
+        click.option("--keep-lines/--reflow", default=False,
+                     help="Keep the source's line breaks (default: reflow into paragraphs)."),
+        click.option("--no-spell", is_flag=True, help="Glyph rules and layout only."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pressclean.cli._common import batch_exit_code, echo_err, reported_errors
+from pressclean.cli._common import batch_exit_code, cleaning_options, echo_err, reported_errors
 from pressclean.exceptions import PresscleanError
 
 
@@ -16,18 +16,7 @@ from pressclean.exceptions import PresscleanError
 @click.argument("files", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write DIR/<stem>.txt and DIR/<stem>.corrections.jsonl per input.")
-@click.option("--rules", "rules_files", multiple=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Extra glyph-rule file (TSV); its rules override packaged ones by id.")
-@click.option("--dictionaries", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="User dictionaries folder (default: ./dictionaries).")
-@click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Correction model from `pressclean learn` (default: the packaged one).")
-@click.option("--decisions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Reviewer decisions: rejected corrections and rules stay off.")
-@click.option("--keep-lines/--reflow", default=False,
-              help="Keep the source's line breaks (default: reflow into paragraphs).")
-@click.option("--no-spell", is_flag=True, help="Glyph rules and layout only.")
+@cleaning_options
 def clean(files: tuple[str, ...], out_dir: Path | None, rules_files: tuple[Path, ...],
           dictionaries: Path | None, model: Path | None, decisions: Path | None,
           keep_lines: bool, no_spell: bool) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pressclean.cli._common import batch_exit_code, echo_err, reported_errors
+from pressclean.cli._common import batch_exit_code, cleaning_options, echo_err, reported_errors
 
 
 def _cores() -> int:
@@ -36,18 +36,7 @@ def _cores() -> int:
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Sidecar CSV/JSON with publication, date, page per path "
                    "(default: ARCHIVE/metadata.csv|json if present).")
-@click.option("--rules", "rules_files", multiple=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Extra glyph-rule file (TSV); its rules override packaged ones by id.")
-@click.option("--dictionaries", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="User dictionaries folder (default: ./dictionaries).")
-@click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Correction model from `pressclean learn` (default: the packaged one).")
-@click.option("--decisions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Reviewer decisions: rejected corrections and rules stay off.")
-@click.option("--keep-lines/--reflow", default=False,
-              help="Keep the source's line breaks (default: reflow into paragraphs).")
-@click.option("--no-spell", is_flag=True, help="Glyph rules and layout only.")
+@cleaning_options
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but fatal errors.")
 @click.option("-v", "--verbose", is_flag=True, help="One line per document.")
 def run(archive: Path, out: Path, jobs: int, engine: str, scheduler: str | None,
