@@ -136,7 +136,7 @@ class CandidateGenerator:
         if counts.get(piece, 0.0) >= SPLIT_MIN_COUNT:
             out.append((piece, 0.0))
         if len(piece) >= 4:
-            for cand in self.channel.expansions(piece, max_subs=1, limit=60):
+            for cand in self.channel.expansions(piece, max_subs=1, limit=60, max_cost=3.5):
                 if cand != piece and len(cand) == len(piece) \
                         and counts.get(cand, 0.0) >= SPLIT_MIN_COUNT:
                     out.append((cand, self.channel.logp(cand, piece)))

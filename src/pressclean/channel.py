@@ -26,6 +26,8 @@ GLYPHS_FILE = "glyphs.tsv"
 ADAPT_MIN = 3
 ADAPT_STEP = 0.01
 ADAPT_MAX = 0.05
+#: undoing confusions costing more than this in all (−log10 P) is not worth a look
+MAX_UNDO_COST = 6.0
 _NOISE = set("'’-.,;:|/\\!¡[]{}()1lI")
 
 
@@ -65,9 +67,12 @@ class Channel:
                 if n >= 3 and o and (n / total > 0.002 or n >= 20):
                     undo[o].add(t)
         self.undo = {o: sorted(ts) for o, ts in undo.items()}
+        # the same, as (cost, true chunk) cheapest first, for bounded search
+        self._undo_sorted = {
+            o: sorted((-model.chunk_logp(t, o, self.chunk_prior(t, o)), t) for t in ts)
+            for o, ts in self.undo.items()}
         self._max_chunk = max((len(o) for o in self.undo), default=1)
         self.boost: dict[tuple[str, str], float] = {}
-        self._costs: dict[tuple[str, str], float] = {}
         self.logp = lru_cache(maxsize=200_000)(self._logp)
 
     def adapted(self, counts: Counter[tuple[str, str]]) -> Channel:
@@ -110,16 +115,18 @@ class Channel:
             total += lp
         return total
 
-    def expansions(self, ocr: str, max_subs: int = 2, limit: int = 600) -> list[str]:
-        """The ``limit`` likeliest forms reachable from ``ocr`` by undoing up to
-        ``max_subs`` known confusions, best first (so a long word's two likely
-        confusions are not crowded out by many unlikely ones), then sorted."""
+    def expansions(self, ocr: str, max_subs: int = 2, limit: int = 300,
+                   max_cost: float = MAX_UNDO_COST) -> list[str]:
+        """The likeliest forms (at most ``limit``) reachable from ``ocr`` by undoing up to
+        ``max_subs`` known confusions whose summed cost (−log10 probability) stays
+        within ``max_cost``, explored best first so a long word's two likely confusions
+        are not crowded out by many unlikely ones; returned sorted."""
         heap: list[tuple[float, str, int]] = [(0.0, ocr, 0)]
         seen = {ocr: 0.0}
         done: list[str] = []
         while heap and len(done) < limit:
             cost, form, depth = heapq.heappop(heap)
-            if seen.get(form, cost) < cost:
+            if seen[form] < cost:
                 continue
             done.append(form)
             if depth == max_subs:
@@ -129,21 +136,15 @@ class Channel:
                     chunk = form[i:i + k]
                     if len(chunk) < k:
                         break
-                    for t in self.undo.get(chunk, ()):
+                    for c, t in self._undo_sorted.get(chunk, ()):
+                        total = cost + c
+                        if total > max_cost:
+                            break
                         cand = form[:i] + t + form[i + k:]
-                        c = cost + self._undo_cost(t, chunk)
-                        if c < seen.get(cand, float("inf")):
-                            seen[cand] = c
-                            heapq.heappush(heap, (c, cand, depth + 1))
+                        if total < seen.get(cand, float("inf")):
+                            seen[cand] = total
+                            heapq.heappush(heap, (total, cand, depth + 1))
         return sorted(done)
-
-    def _undo_cost(self, truth: str, ocr: str) -> float:
-        key = (truth, ocr)
-        cost = self._costs.get(key)
-        if cost is None:
-            cost = self._costs[key] = -self.model.chunk_logp(truth, ocr,
-                                                             self.chunk_prior(truth, ocr))
-        return cost
 
 
 def to_log(p: float) -> float:

@@ -86,14 +86,15 @@ class Document:
 
 
 def map_position(spans: list[tuple[int, int, int, int]], p: int, end_side: bool,
-                 forward: bool = True) -> int:
+                 forward: bool = True, keys: list[int] | None = None) -> int:
     """Map offset ``p`` across sorted disjoint changed ``spans`` (in_s, in_e, out_s, out_e).
 
     Unchanged text shifts; a position inside a changed region snaps to the region's
     start (``end_side=False``) or end (``end_side=True``) on the other side.
     """
     a, b, c, d = (0, 1, 2, 3) if forward else (2, 3, 0, 1)
-    keys = [sp[a] for sp in spans]
+    if keys is None:
+        keys = [sp[a] for sp in spans]
     # an insertion exactly at p belongs to a span starting or ending there
     at = bisect_right(keys, p) - 1 if end_side else bisect_left(keys, p)
     if 0 <= at < len(spans) and spans[at][a] == spans[at][b] == p:

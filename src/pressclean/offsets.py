@@ -35,12 +35,14 @@ class _Layer:
     def __init__(self, edits: list[Edit], spans: list[tuple[int, int, int, int]]) -> None:
         self.edits = edits
         self.spans = spans
+        self._in_keys = [s[0] for s in spans]
+        self._out_keys = [s[2] for s in spans]
 
     def forward(self, p: int, end_side: bool) -> int:
-        return map_position(self.spans, p, end_side, forward=True)
+        return map_position(self.spans, p, end_side, forward=True, keys=self._in_keys)
 
     def backward(self, p: int, end_side: bool) -> int:
-        return map_position(self.spans, p, end_side, forward=False)
+        return map_position(self.spans, p, end_side, forward=False, keys=self._out_keys)
 
 
 Spans = list[tuple[int, int, int, int]]

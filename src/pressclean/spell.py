@@ -367,7 +367,7 @@ def _lm_word(tok: Token) -> str:
     return tok.word.lower()
 
 
-def _confidences(toks: list[Token], words: list[Word] | None) -> dict[int, float]:
+def _confidences(toks: tuple[Token, ...], words: list[Word] | None) -> dict[int, float]:
     """OCR confidence of each token, where the input carried word confidences."""
     if not words:
         return {}

@@ -9,6 +9,7 @@ stay inside the token so the rules can repair them. French elisions ("l'", "qu'"
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -46,8 +47,12 @@ def split_elision(s: str) -> tuple[str, str]:
     return (m.group(0), s[m.end():]) if m else ("", s)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word-like tokens of ``text`` (runs with letters, digits or confusable glyphs)."""
+@lru_cache(maxsize=4)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Word-like tokens of ``text`` (runs with letters, digits or confusable glyphs).
+
+    Cached for the last few texts: the rules and spell stages, and the document-adapted
+    second pass, tokenize the same text again."""
     out: list[Token] = []
     for m in _RUN.finditer(text):
         s = m.start()
@@ -64,7 +69,7 @@ def tokenize(text: str) -> list[Token]:
         core = run[a:b]
         elision, _ = split_elision(core)
         out.append(Token(s + a, s + b, core, elision))
-    return out
+    return tuple(out)
 
 
 def has_letter(s: str) -> bool:
