@@ -50,6 +50,7 @@ class CandidateGenerator:
         self.channel = channel
         self._symspell: SymSpell | None = None
         self._shared: dict[str, tuple[list[str], list[str], Candidate | None]] = {}
+        self._pieces: dict[str, list[tuple[str, float]]] = {}
         self.for_form = lru_cache(maxsize=100_000)(self._for_form)
 
     def adapted(self, channel: Channel) -> CandidateGenerator:
@@ -130,7 +131,16 @@ class CandidateGenerator:
         return Candidate(words, SPLIT_LOGP * (len(words) - 1) + repaired, "split")
 
     def _piece(self, piece: str) -> list[tuple[str, float]]:
-        """Common words a piece of a merged form may be: itself, or one confusion away."""
+        """Common words a piece of a merged form may be: itself, or one confusion away
+        (cached: the same pieces turn up in many merged forms)."""
+        cached = self._pieces.get(piece)
+        if cached is None:
+            if len(self._pieces) > 500_000:
+                self._pieces.clear()
+            cached = self._pieces[piece] = self._piece_words(piece)
+        return cached
+
+    def _piece_words(self, piece: str) -> list[tuple[str, float]]:
         out = []
         counts = self.lexicon.counts
         if counts.get(piece, 0.0) >= SPLIT_MIN_COUNT:
