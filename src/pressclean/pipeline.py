@@ -69,7 +69,7 @@ class Cleaner:
         log = EditLog(text, veto=veto)
         log.apply(layout.layout_edits(log.text, self.resources.lexicon,
                                       reflow=self.options.reflow, words=words))
-        log.apply(rules.rule_edits(log.text, self.resources, speller))
+        log.apply(rules.rule_edits(log.text, self.resources, speller, words))
         if self.options.spell:
             log.apply(speller.edits(log.text, words))
         return log

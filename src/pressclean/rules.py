@@ -31,6 +31,7 @@ from pressclean.offsets import Edit
 from pressclean.tokens import is_numberish
 
 if TYPE_CHECKING:
+    from pressclean.document import Word
     from pressclean.lexicon import Lexicon
     from pressclean.resources import Resources
     from pressclean.spell import Speller
@@ -122,12 +123,14 @@ def load_rules(dictionaries: Path | None, extra: tuple[Path, ...] = ()) -> RuleS
     return RuleSet([r for r in by_id.values() if r is not None])
 
 
-def rule_edits(text: str, resources: Resources, speller: Speller | None = None) -> list[Edit]:
+def rule_edits(text: str, resources: Resources, speller: Speller | None = None,
+               words: list[Word] | None = None) -> list[Edit]:
     """The rules stage: text rules where they match; word rules where the speller's
-    weighing (channel and context, as for any candidate) prefers the repaired word."""
+    weighing (channel and context, as for any candidate) prefers the repaired word
+    (words the OCR read with high confidence are left alone)."""
     edits = text_rule_edits(text, resources.rules)
     taken = [(e.start, e.end) for e in edits]
-    for e in (speller or resources.speller).edits(text, rules=resources.rules):
+    for e in (speller or resources.speller).edits(text, words, rules=resources.rules):
         if not any(s < e.end and e.start < t for s, t in taken):
             edits.append(e)
     return edits
