@@ -12,7 +12,6 @@ import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from symspellpy import SymSpell, Verbosity
 
@@ -181,7 +180,3 @@ def _load_symspell(lexicon: Lexicon) -> SymSpell:
     except OSError:
         pass
     return sym
-
-
-def cached_index_path(lexicon: Lexicon) -> Path:
-    return cache_dir() / f"symspell-{lexicon.fingerprint}.pickle"

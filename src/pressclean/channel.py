@@ -66,12 +66,11 @@ class Channel:
             for o, n in row.items():
                 if n >= 3 and o and (n / total > 0.002 or n >= 20):
                     undo[o].add(t)
-        self.undo = {o: sorted(ts) for o, ts in undo.items()}
-        # the same, as (cost, true chunk) cheapest first, for bounded search
+        # as (cost, true chunk) cheapest first, for the bounded search
         self._undo_sorted = {
             o: sorted((-model.chunk_logp(t, o, self.chunk_prior(t, o)), t) for t in ts)
-            for o, ts in self.undo.items()}
-        self._max_chunk = max((len(o) for o in self.undo), default=1)
+            for o, ts in undo.items()}
+        self._max_chunk = max((len(o) for o in undo), default=1)
         self.boost: dict[tuple[str, str], float] = {}
         self.logp = lru_cache(maxsize=200_000)(self._logp)
 
@@ -145,7 +144,3 @@ class Channel:
                             seen[cand] = total
                             heapq.heappush(heap, (total, cand, depth + 1))
         return sorted(done)
-
-
-def to_log(p: float) -> float:
-    return math.log10(p) if p > 0 else -99.0

@@ -131,8 +131,7 @@ def _packaged(name: str) -> str:
     return resources.files("pressclean.data").joinpath(name).read_text(encoding="utf-8")
 
 
-def _sources(dictionaries: Path | None, model_words: dict[str, float] | None
-             ) -> list[tuple[str, Path, str]]:
+def _sources(dictionaries: Path | None) -> list[tuple[str, Path, str]]:
     srcs = [(name, Path(f"<package>/data/{name}"), _packaged(name))
             for name in ("historical.txt", "abbreviations.txt")]
     if dictionaries is not None:
@@ -146,7 +145,7 @@ def _sources(dictionaries: Path | None, model_words: dict[str, float] | None
 def load_lexicon(dictionaries: Path | None,
                  model_words: dict[str, float] | None = None) -> Lexicon:
     """Build (or load from cache) the lexicon with the user's dictionaries."""
-    srcs = _sources(dictionaries, model_words)
+    srcs = _sources(dictionaries)
     h = hashlib.sha256(_VERSION.encode())
     for name, _, text in srcs:
         h.update(name.encode() + b"\0" + text.encode())

@@ -57,12 +57,12 @@ class Model:
     #: how often each true chunk (1–2 characters, "" = per character) was seen
     chunk_totals: dict[str, int] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
-    _n_words: int = 0
 
     _followers: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._n_words = sum(self.unigrams.values()) or 1
+        #: model counts × per_billion = counts per billion words, the lexicon's unit
+        self.per_billion = 1e9 / max(1, sum(self.unigrams.values()))
         followers: dict[str, int] = {}
         for pair in self.bigrams:
             first = pair.split(" ", 1)[0]
@@ -96,9 +96,6 @@ class Model:
         total = self.chunk_totals.get(truth, 0)
         learned = seen / total if total else prior
         return math.log10(0.6 * learned + 0.4 * prior)
-
-    def word_channel(self, ocr: str) -> dict[str, int]:
-        return self.word_conf.get(ocr, {})
 
     # ---- file -----------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:

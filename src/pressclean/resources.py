@@ -57,8 +57,7 @@ def load_resources(options: CleanOptions) -> Resources:
 
     dicts = find_dictionaries(options.dictionaries)
     model = load_model(options.model)
-    scale = 1e9 / max(1, sum(model.unigrams.values()))
-    lexicon = load_lexicon(dicts, {w: n * scale for w, n in model.unigrams.items()
+    lexicon = load_lexicon(dicts, {w: n * model.per_billion for w, n in model.unigrams.items()
                                    if n >= 2 and w.isalpha()})
     rules = load_rules(dicts, options.rules_files)
     channel = Channel(model, load_glyph_prior())

@@ -18,6 +18,7 @@ from typing import Any
 from pressclean.changes import ChangeGroup, change_groups, check_corrections, rebuild_source
 from pressclean.document import Correction
 from pressclean.exceptions import BadInputError, DataFileError, EmptyInputError
+from pressclean.record import document_from_record
 
 JSONL_SUFFIX = ".corrections.jsonl"
 
@@ -133,14 +134,13 @@ def _load_output(path: Path, root: Path) -> ReviewDocument | None:
     if not isinstance(data, dict) or "schema" not in data or "source_text" not in data:
         return None
     try:
-        source, clean = str(data["source_text"]), str(data["clean_text"])
-        corrections = [Correction.from_dict(c) for c in data.get("corrections", [])]
-        key = str(data["path"])
+        doc = document_from_record(data)
     except (KeyError, TypeError) as exc:
         raise DataFileError(path, None, f"incomplete record: missing {exc}") from exc
+    source, clean, corrections = doc.source_text, doc.clean_text, doc.corrections
     check_corrections(source, clean, corrections, path)
-    overruled = data.get("meta", {}).get("overruled", [])
-    return ReviewDocument(key=key, source=source, clean=clean, corrections=corrections,
+    overruled = doc.meta.get("overruled", [])
+    return ReviewDocument(key=doc.path, source=source, clean=clean, corrections=corrections,
                           overruled=list(overruled) if isinstance(overruled, list) else [],
                           origin=path)
 

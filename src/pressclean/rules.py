@@ -51,7 +51,7 @@ class Rule:
     examples: tuple[tuple[str, str], ...]
     source: str
 
-    def apply_at(self, text: str, m: regex.Match[str]) -> str:
+    def apply_at(self, m: regex.Match[str]) -> str:
         return m.expand(self.replacement)
 
 
@@ -137,7 +137,7 @@ def rule_edits(text: str, resources: Resources, speller: Speller | None = None,
 
 
 def text_rule_edits(text: str, rules: RuleSet) -> list[Edit]:
-    return [Edit(m.start(), m.end(), rule.apply_at(text, m), STAGE, rule.id)
+    return [Edit(m.start(), m.end(), rule.apply_at(m), STAGE, rule.id)
             for rule in rules.text_rules for m in rule.pattern.finditer(text)]
 
 
@@ -154,7 +154,7 @@ def word_variants(word: str, rules: list[Rule], lexicon: Lexicon,
         for form, ids in frontier:
             for rule in rules:
                 for m in rule.pattern.finditer(form):
-                    variant = form[:m.start()] + rule.apply_at(form, m) + form[m.end():]
+                    variant = form[:m.start()] + rule.apply_at(m) + form[m.end():]
                     if variant == form or variant in found:
                         continue
                     new_ids = ids + (rule.id,)

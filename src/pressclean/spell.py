@@ -69,7 +69,6 @@ class Speller:
         self.model = model
         self.gen = generator
         self.p = params or SpellParams()
-        self._scale = 1e9 / max(1, sum(model.unigrams.values()))
         self._rules: RuleSet | None = None
         self._settled_rules: dict[str, bool] = {}
         self._settled_spell: dict[str, bool] = {}
@@ -101,7 +100,7 @@ class Speller:
 
     # ---- language model ---------------------------------------------------------
     def p_uni(self, word: str) -> float:
-        c = max(self.lexicon.count(word), self.model.unigrams.get(word, 0) * self._scale)
+        c = max(self.lexicon.count(word), self.model.unigrams.get(word, 0) * self.model.per_billion)
         return max(c, 0.1) / 1e9
 
     def context(self, prev: str | None, words: tuple[str, ...], nxt: str | None) -> float:

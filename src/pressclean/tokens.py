@@ -17,9 +17,7 @@ _RUN = regex.compile(r"\S+")
 #: punctuation peeled off a run's ends (never letters nor confusable glyphs)
 _LEAD = regex.compile(r"^[\"'«»“”‘’(\[{<>*.,;:!?…—–\-]+")
 _TRAIL = regex.compile(r"[\"'«»“”‘’)\]}<>*.,;:!?…—–\-]+$")
-ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "l", "d", "s", "n", "c", "j", "m", "t")
 _ELISION = regex.compile(r"^(?i:(jusqu|lorsqu|puisqu|quoiqu|qu|[ldsncjmt]))(['’])(?=\p{L})")
-APOSTROPHES = "'’"
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -95,9 +93,3 @@ _NUMBERISH = regex.compile(
 def is_numberish(word: str) -> bool:
     """Numbers, ordinals ("12e", "XVIe") and roman numerals: never corrected as words."""
     return bool(_NUMBERISH.match(word))
-
-
-def mostly_letters(word: str) -> bool:
-    """At least two letters, and more letters than digits: worth repairing as a word."""
-    letters = sum(c.isalpha() for c in word)
-    return letters >= 2 and letters > sum(c.isdigit() for c in word)

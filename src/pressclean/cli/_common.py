@@ -46,7 +46,6 @@ def echo_err(message: str) -> None:
     click.echo(message, err=True)
 
 
-ProgressFn = Callable[[str], None]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
