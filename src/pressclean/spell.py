@@ -118,7 +118,12 @@ class Speller:
               rules: RuleSet | None = None) -> list[Edit]:
         """Corrections for ``text``. With ``rules``, only word-rule repairs are
         considered (the rules stage); without, every kind of candidate (spell stage)."""
-        self._rules = rules
+        if self._rules is not rules:
+            # the mode lives on a shallow copy (caches shared), never on the shared
+            # speller, so threads of one worker cannot switch each other's stage
+            view = copy.copy(self)
+            view._rules = rules
+            return view.edits(text, words, rules)
         toks = tokenize(text)
         conf = _confidences(toks, words)
         out: list[Edit] = []
