@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from symspellpy import SymSpell, Verbosity
 
-from pressclean.channel import Channel
+from pressclean.channel import Channel, Vocabulary
 from pressclean.lexicon import RARE_COUNT, Lexicon, cache_dir
 
 #: one-letter words a split may produce
@@ -48,8 +48,8 @@ class CandidateGenerator:
         self.lexicon = lexicon
         self.channel = channel
         self._symspell: SymSpell | None = None
+        self._vocab: Vocabulary | None = None
         self._shared: dict[str, tuple[list[str], list[str], Candidate | None]] = {}
-        self._pieces: dict[str, list[tuple[str, float]]] = {}
         self.for_form = lru_cache(maxsize=100_000)(self._for_form)
 
     def adapted(self, channel: Channel) -> CandidateGenerator:
@@ -58,6 +58,13 @@ class CandidateGenerator:
         new.channel = channel
         new.for_form = lru_cache(maxsize=20_000)(new._for_form)
         return new
+
+    def vocabulary(self) -> Vocabulary:
+        """The words a glyph repair may produce (frequent enough to be proposed)."""
+        if self._vocab is None:
+            self._vocab = Vocabulary({w for w, n in self.lexicon.counts.items()
+                                      if n >= MIN_CANDIDATE_COUNT})
+        return self._vocab
 
     # ---- SymSpell, built lazily and cached on disk -----------------------------
     def symspell(self) -> SymSpell:
@@ -71,9 +78,7 @@ class CandidateGenerator:
         cached = self._shared.get(form)
         if cached is not None:
             return cached
-        counts = self.lexicon.counts
-        glyph = [c for c in self.channel.expansions(form)
-                 if c != form and counts.get(c, 0.0) >= MIN_CANDIDATE_COUNT]
+        glyph = [c for c in self.channel.words_within(form, self.vocabulary()) if c != form]
         near: list[str] = []
         # SymSpell and splitting only where undoing glyph confusions found no word:
         # they are the slow part, and rarely beat a glyph explanation
@@ -104,23 +109,20 @@ class CandidateGenerator:
         return tuple(ranked[:12])
 
     def _split(self, form: str) -> Candidate | None:
-        """Best split of a merged form into 2–4 common words (dynamic programming)."""
+        """Best split of a merged form into 2–4 common words (dynamic programming over
+        the words that start at each position, one confusion allowed in each)."""
         n = len(form)
         best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
         best[0] = (0.0, [])
-        for end in range(1, n + 1):
-            for start in range(max(0, end - 20), end):
-                prev = best[start]
-                if prev is None or len(prev[1]) >= 4:
-                    continue
-                piece = form[start:end]
-                if len(piece) == 1 and piece not in _SHORT_WORDS:
-                    continue
-                for word, cost in self._piece(piece):
-                    score = prev[0] + cost + math.log10(self.lexicon.counts[word] / 1e9)
-                    current = best[end]
-                    if current is None or score > current[0]:
-                        best[end] = (score, prev[1] + [word])
+        for start in range(n):
+            prev = best[start]
+            if prev is None or len(prev[1]) >= 4:
+                continue
+            for end, word, cost in self._pieces_from(form, start):
+                score = prev[0] + cost + math.log10(self.lexicon.counts[word] / 1e9)
+                current = best[end]
+                if current is None or score > current[0]:
+                    best[end] = (score, prev[1] + [word])
         final = best[n]
         if final is None or len(final[1]) < 2:
             return None
@@ -129,26 +131,22 @@ class CandidateGenerator:
                        if len(w) == len(form[i:i + len(w)]))
         return Candidate(words, SPLIT_LOGP * (len(words) - 1) + repaired, "split")
 
-    def _piece(self, piece: str) -> list[tuple[str, float]]:
-        """Common words a piece of a merged form may be: itself, or one confusion away
-        (cached: the same pieces turn up in many merged forms)."""
-        cached = self._pieces.get(piece)
-        if cached is None:
-            if len(self._pieces) > 500_000:
-                self._pieces.clear()
-            cached = self._pieces[piece] = self._piece_words(piece)
-        return cached
-
-    def _piece_words(self, piece: str) -> list[tuple[str, float]]:
+    def _pieces_from(self, form: str, start: int) -> list[tuple[int, str, float]]:
+        """(end, word, channel cost): the common words ``form[start:end]`` may be, as
+        printed or (from four letters on) one same-length confusion away."""
         out = []
         counts = self.lexicon.counts
-        if counts.get(piece, 0.0) >= SPLIT_MIN_COUNT:
-            out.append((piece, 0.0))
-        if len(piece) >= 4:
-            for cand in self.channel.expansions(piece, max_subs=1, limit=60, max_cost=3.5):
-                if cand != piece and len(cand) == len(piece) \
-                        and counts.get(cand, 0.0) >= SPLIT_MIN_COUNT:
-                    out.append((cand, self.channel.logp(cand, piece)))
+        for end, word, _ in self.channel.words_from(form, start, self.vocabulary(),
+                                                    max_subs=1, max_cost=3.5):
+            piece = form[start:end]
+            if len(word) != len(piece) or len(piece) > 20 \
+                    or counts.get(word, 0.0) < SPLIT_MIN_COUNT:
+                continue
+            if word == piece:
+                if len(piece) > 1 or piece in _SHORT_WORDS:
+                    out.append((end, word, 0.0))
+            elif len(piece) >= 4:
+                out.append((end, word, self.channel.logp(word, piece)))
         return out
 
 
