@@ -10,16 +10,21 @@ from __future__ import annotations
 import copy
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from symspellpy import SymSpell, Verbosity
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from symspellpy import SymSpell
 
 from pressclean.channel import Channel, Vocabulary
 from pressclean.lexicon import RARE_COUNT, Lexicon, cache_dir
 
 #: one-letter words a split may produce
 _SHORT_WORDS = {"a", "à", "y", "ô", "l'", "d'"}
+#: SymSpell indexes the deletes of this many first letters of each word
+PREFIX_LENGTH = 5
 #: log10 probability of a lost space, per split point
 SPLIT_LOGP = -2.0
 #: a candidate word must be at least this frequent (per billion words)
@@ -50,13 +55,20 @@ class CandidateGenerator:
         self._symspell: SymSpell | None = None
         self._vocab: Vocabulary | None = None
         self._shared: dict[str, tuple[list[str], list[str], Candidate | None]] = {}
-        self.for_form = lru_cache(maxsize=100_000)(self._for_form)
+        self.for_form: Callable[[str], tuple[Candidate, ...]] = \
+            lru_cache(maxsize=100_000)(self._for_form)
 
     def adapted(self, channel: Channel) -> CandidateGenerator:
         """The same generator (and SymSpell index) over an adapted channel."""
         new = copy.copy(self)
         new.channel = channel
-        new.for_form = lru_cache(maxsize=20_000)(new._for_form)
+        cached = lru_cache(maxsize=20_000)(new._for_form)
+        parent = self.for_form
+
+        def for_form(form: str) -> tuple[Candidate, ...]:
+            return cached(form) if channel.affects(form) else parent(form)
+
+        new.for_form = for_form
         return new
 
     def vocabulary(self) -> Vocabulary:
@@ -84,8 +96,7 @@ class CandidateGenerator:
         # they are the slow part, and rarely beat a glyph explanation
         if not glyph and len(form) >= 3 and form.isalpha():
             dist = 2 if len(form) >= 7 else 1
-            near = [s.term for s in self.symspell().lookup(form, Verbosity.CLOSEST, dist)
-                    if s.term != form]
+            near = _closest(self.symspell(), form, dist)
         split = (self._split(form) if (not glyph or len(form) >= 8) and len(form) >= 5
                  and form.isalpha() else None)
         result = (glyph, near, split)
@@ -114,11 +125,12 @@ class CandidateGenerator:
         n = len(form)
         best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
         best[0] = (0.0, [])
+        options = self.channel.undo_options(form)
         for start in range(n):
             prev = best[start]
             if prev is None or len(prev[1]) >= 4:
                 continue
-            for end, word, cost in self._pieces_from(form, start):
+            for end, word, cost in self._pieces_from(form, start, options):
                 score = prev[0] + cost + math.log10(self.lexicon.counts[word] / 1e9)
                 current = best[end]
                 if current is None or score > current[0]:
@@ -131,13 +143,15 @@ class CandidateGenerator:
                        if len(w) == len(form[i:i + len(w)]))
         return Candidate(words, SPLIT_LOGP * (len(words) - 1) + repaired, "split")
 
-    def _pieces_from(self, form: str, start: int) -> list[tuple[int, str, float]]:
+    def _pieces_from(self, form: str, start: int, options: list[list[tuple[float, int, str, int]]],
+                     ) -> list[tuple[int, str, float]]:
         """(end, word, channel cost): the common words ``form[start:end]`` may be, as
         printed or (from four letters on) one same-length confusion away."""
         out = []
         counts = self.lexicon.counts
         for end, word, _ in self.channel.words_from(form, start, self.vocabulary(),
-                                                    max_subs=1, max_cost=3.5):
+                                                    max_subs=1, max_cost=3.5,
+                                                    options=options):
             piece = form[start:end]
             if len(word) != len(piece) or len(piece) > 20 \
                     or counts.get(word, 0.0) < SPLIT_MIN_COUNT:
@@ -158,9 +172,29 @@ def _offsets(words: tuple[str, ...], form: str) -> list[tuple[str, int]]:
     return out
 
 
+def _closest(sym: SymSpell, form: str, max_dist: int) -> list[str]:
+    """The dictionary words closest to ``form`` (optimal string alignment distance at
+    most ``max_dist``), from SymSpell's symmetric-delete index; the distances are
+    computed by rapidfuzz, which is many times faster than symspellpy's own lookup."""
+    keys = {form[:PREFIX_LENGTH]}
+    frontier = set(keys)
+    for _ in range(max_dist):
+        frontier = {k[:i] + k[i + 1:] for k in frontier for i in range(len(k))}
+        keys |= frontier
+    deletes = sym.deletes
+    pool = {w for k in keys for w in deletes.get(k, ())}
+    pool.discard(form)
+    scored = process.extract(form, list(pool), scorer=OSA.distance, score_cutoff=max_dist,
+                             limit=None)
+    if not scored:
+        return []
+    best = min(d for _, d, _ in scored)
+    return [w for w, d, _ in scored if d == best]
+
+
 def _load_symspell(lexicon: Lexicon) -> SymSpell:
     path = cache_dir() / f"symspell-{lexicon.fingerprint}.pickle"
-    sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=5)
+    sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=PREFIX_LENGTH)
     if path.is_file():
         try:
             sym.load_pickle(path)

@@ -70,6 +70,7 @@ class Channel:
             o: sorted((-model.chunk_logp(t, o, self.chunk_prior(t, o)), t) for t in ts)
             for o, ts in undo.items()}
         self._max_chunk = max((len(o) for o in undo), default=1)
+        self._chained: dict[str, list[tuple[float, str, int]]] = {}
         self.boost: dict[tuple[str, str], float] = {}
         self.logp = lru_cache(maxsize=200_000)(self._logp)
 
@@ -86,6 +87,11 @@ class Channel:
         new.boost = boost
         new.logp = lru_cache(maxsize=20_000)(new._logp)
         return new
+
+    def affects(self, ocr: str) -> bool:
+        """Could this channel's document boost change any score for ``ocr``? Only if a
+        boosted confusion's OCR side occurs in it (or one is a lost character)."""
+        return any(not o or o in ocr for _, o in self.boost)
 
     def chunk_prior(self, truth: str, ocr: str) -> float:
         p = self.prior.get((truth, ocr))
@@ -121,8 +127,65 @@ class Channel:
         return {w: c for end, w, c in self.words_from(ocr, 0, vocab, max_subs, max_cost,
                                                       whole=True)}
 
+    def undo_options(self, ocr: str) -> list[list[tuple[float, int, str, int]]]:
+        """For each position of ``ocr``: (cost, OCR chunk length, true chunk, repairs)
+        of every known confusion, or chain of two, that may start there, cheapest first."""
+        out = []
+        for i in range(len(ocr)):
+            here = [(c, k, t, n) for k in range(1, min(self._max_chunk, len(ocr) - i) + 1)
+                    for c, t, n in self._chain(ocr[i:i + k])]
+            here.sort()
+            out.append(here)
+        return out
+
+    def _chain(self, chunk: str) -> list[tuple[float, str, int]]:
+        """(cost, true text, repairs) for a short OCR chunk as a unit: one undone
+        confusion over all of it, or two applied in turn where the second reworks the
+        first's output ("î" → "i" → "l"; "hi" → "lii" → "lu"), as glyphs degrade in
+        steps. Separate confusions side by side are left to the word search. Cached:
+        the same few thousand chunks recur."""
+        cached = self._chained.get(chunk)
+        if cached is not None:
+            return cached
+        undo = self._undo_sorted
+        n = len(chunk)
+        best: dict[str, tuple[float, int]] = {}
+
+        def keep(cand: str, cost: float, depth: int) -> None:
+            if cand != chunk and cost < best.get(cand, (math.inf, 0))[0]:
+                best[cand] = (cost, depth)
+
+        for c, t in undo.get(chunk, ()):
+            keep(t, c, 1)
+        for i in range(n):
+            for k in range(1, n - i + 1):
+                for c1, t1 in undo.get(chunk[i:i + k], ()):
+                    if c1 >= MAX_UNDO_COST:
+                        break
+                    form, lt = chunk[:i] + t1 + chunk[i + k:], len(t1)
+                    # a second confusion overlapping the first's output, the two
+                    # together spanning the whole chunk
+                    for j in range(max(0, i - self._max_chunk + 1), i + max(lt, 1)):
+                        for k2 in range(1, min(self._max_chunk, len(form) - j) + 1):
+                            end2 = j + k2
+                            if end2 <= i and not (lt == 0 and end2 == i):
+                                continue
+                            orig_end = end2 if end2 <= i else (
+                                end2 - lt + k if end2 >= i + lt else i + k)
+                            if min(i, j) != 0 or max(i + k, orig_end) != n:
+                                continue
+                            for c2, t2 in undo.get(form[j:end2], ()):
+                                if c1 + c2 > MAX_UNDO_COST:
+                                    break
+                                keep(form[:j] + t2 + form[end2:], c1 + c2, 2)
+        out = sorted((c, t, d) for t, (c, d) in best.items())
+        self._chained[chunk] = out
+        return out
+
     def words_from(self, ocr: str, start: int, vocab: Vocabulary, max_subs: int,
-                   max_cost: float, whole: bool = False) -> list[tuple[int, str, float]]:
+                   max_cost: float, whole: bool = False,
+                   options: list[list[tuple[float, int, str, int]]] | None = None,
+                   ) -> list[tuple[int, str, float]]:
         """(end, word, cost): the words of ``vocab`` that ``ocr[start:end]`` may stand
         for, undoing up to ``max_subs`` confusions; only ``end == len(ocr)`` if ``whole``.
 
@@ -132,8 +195,8 @@ class Channel:
         """
         best: dict[tuple[int, str], float] = {}
         n = len(ocr)
-        undo = self._undo_sorted
-        max_chunk = self._max_chunk
+        if options is None:
+            options = self.undo_options(ocr)
         prefixes, words = vocab.prefixes, vocab.words
         stack: list[tuple[int, str, int, float]] = [(start, "", 0, 0.0)]
         while stack:
@@ -148,14 +211,13 @@ class Channel:
                 stack.append((i + 1, kept, subs, cost))
             if subs == max_subs:
                 continue
-            for k in range(1, min(max_chunk, n - i) + 1):
-                for c, t in undo.get(ocr[i:i + k], ()):
-                    total = cost + c
-                    if total > max_cost:
-                        break
-                    cand = built + t
-                    if cand in prefixes:
-                        stack.append((i + k, cand, subs + 1, total))
+            for c, k, t, m in options[i]:
+                total = cost + c
+                if total > max_cost:
+                    break
+                cand = built + t
+                if subs + m <= max_subs and cand in prefixes:
+                    stack.append((i + k, cand, subs + m, total))
         return [(end, w, c) for (end, w), c in best.items()]
 
 

@@ -72,6 +72,10 @@ class Speller:
         self._rules: RuleSet | None = None
         self._settled_rules: dict[str, bool] = {}
         self._settled_spell: dict[str, bool] = {}
+        # channel-independent decisions, shared by the adapted copies of this speller
+        self._real_seen: dict[tuple[str, str | None, str | None],
+                              tuple[str, float] | None] = {}
+        self._variants_seen: dict[tuple[int, str], list[tuple[str, str]]] = {}
         # OCR forms the model saw stand for another frequent word often enough to matter
         self._real_candidates: dict[str, tuple[float, list[tuple[str, int]]]] = {}
         for form, row in model.word_conf.items():
@@ -293,9 +297,15 @@ class Speller:
     def _candidates(self, word: str, low: str) -> tuple[Candidate, ...]:
         if self._rules is None:
             return self.gen.for_form(low)
+        key = (id(self._rules), word)
+        variants = self._variants_seen.get(key)
+        if variants is None:
+            if len(self._variants_seen) > 200_000:
+                self._variants_seen.clear()
+            variants = self._variants_seen[key] = word_variants(
+                word, self._rules.word_rules, self.lexicon, MIN_CANDIDATE_COUNT)
         out = []
-        for variant, ids in word_variants(word, self._rules.word_rules, self.lexicon,
-                                          MIN_CANDIDATE_COUNT):
+        for variant, ids in variants:
             v = variant.lower()
             word_only = v.strip("()")
             out.append(Candidate((word_only,), self.gen.channel.logp(v, low), ids,
@@ -319,6 +329,19 @@ class Speller:
         the neighbours reweigh it by association ratios, so a rare candidate without
         bigram evidence is neither favoured nor penalised by the sparsity of the data.
         """
+        key = (low, prev, nxt)
+        if key not in self._real_seen:
+            if len(self._real_seen) > 200_000:
+                self._real_seen.clear()
+            self._real_seen[key] = self._real_choice(low, prev, nxt)
+        choice = self._real_seen[key]
+        if choice is None:
+            return None
+        return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), STAGE, "context",
+                    choice[1])
+
+    def _real_choice(self, low: str, prev: str | None, nxt: str | None
+                     ) -> tuple[str, float] | None:
         entry = self._real_candidates.get(low)
         if entry is None:
             return None
@@ -332,8 +355,7 @@ class Speller:
                 best = (score, cand)
         if best is None or best[0] < keep + self.p.real_margin:
             return None
-        return Edit(tok.word_start, tok.end, case_like(tok.word, best[1]), STAGE, "context",
-                    round(best[0] - keep, 3))
+        return best[1], round(best[0] - keep, 3)
 
     def _join(self, text: str, a: Token, b: Token | None, prev: str | None,
               after: Token | None) -> Edit | None:
