@@ -54,6 +54,7 @@ class CandidateGenerator:
         self.channel = channel
         self._symspell: SymSpell | None = None
         self._vocab: Vocabulary | None = None
+        self._split_vocab: Vocabulary | None = None
         self._shared: dict[str, tuple[list[str], list[str], Candidate | None]] = {}
         self.for_form: Callable[[str], tuple[Candidate, ...]] = \
             lru_cache(maxsize=100_000)(self._for_form)
@@ -77,6 +78,14 @@ class CandidateGenerator:
             self._vocab = Vocabulary({w for w, n in self.lexicon.counts.items()
                                       if n >= MIN_CANDIDATE_COUNT})
         return self._vocab
+
+    def split_vocabulary(self) -> Vocabulary:
+        """The words a piece of a split may be (common ones only: a small prefix set,
+        so the search for pieces gives up early)."""
+        if self._split_vocab is None:
+            self._split_vocab = Vocabulary({w for w, n in self.lexicon.counts.items()
+                                            if n >= SPLIT_MIN_COUNT})
+        return self._split_vocab
 
     # ---- SymSpell, built lazily and cached on disk -----------------------------
     def symspell(self) -> SymSpell:
@@ -149,7 +158,7 @@ class CandidateGenerator:
         printed or (from four letters on) one same-length confusion away."""
         out = []
         counts = self.lexicon.counts
-        for end, word, _ in self.channel.words_from(form, start, self.vocabulary(),
+        for end, word, _ in self.channel.words_from(form, start, self.split_vocabulary(),
                                                     max_subs=1, max_cost=3.5,
                                                     options=options):
             piece = form[start:end]

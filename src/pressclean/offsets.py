@@ -99,6 +99,14 @@ class EditLog:
             self.text = new_text
         return self.text
 
+    def fork(self, veto: Veto | None) -> EditLog:
+        """A copy that can take more edits without touching this log (a trial run),
+        with its own ``veto`` so what the trial refuses is not reported twice."""
+        new = EditLog(self.source, veto)
+        new.text = self.text
+        new._layers = list(self._layers)
+        return new
+
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the current text back to the source text."""
         for layer in reversed(self._layers):

@@ -15,7 +15,6 @@ from pressclean.decisions import DocumentVeto
 from pressclean.document import Document, Word
 from pressclean.offsets import EditLog
 from pressclean.resources import Resources, load_resources
-from pressclean.spell import Speller
 from pressclean.textio import read_text
 
 
@@ -52,27 +51,27 @@ class Cleaner:
 
         ``path`` is also the key a reviewer's decisions are filed under.
         """
-        log = self._run(text, path, words, self.resources.speller)
-        adapted = self.resources.speller.adapted(log.corrections())
-        if adapted is not None:
-            log = self._run(text, path, words, adapted)
+        decisions = self.resources.decisions
+        log = EditLog(text, veto=decisions.veto_for(path) if decisions else None)
+        log.apply(layout.layout_edits(log.text, self.resources.lexicon,
+                                      reflow=self.options.reflow, words=words))
+        speller = self.resources.speller
+        log.apply(rules.rule_edits(log.text, self.resources, speller, words))
+        if self.options.spell:
+            edits = speller.edits(log.text, words)
+            # a second look with the confusions this document repeated made likelier
+            trial = log.fork(decisions.veto_for(path) if decisions else None)
+            trial.apply(edits)
+            adapted = speller.adapted(trial.corrections())
+            if adapted is not None:
+                edits = adapted.edits(log.text, words)
+            log.apply(edits)
         doc = Document(path=path, source_text=text, clean_text=log.text,
                        corrections=log.corrections(), words=list(words or []),
                        spans=log.net_spans())
         if isinstance(log.veto, DocumentVeto) and log.veto.overruled:
             doc.meta["overruled"] = log.veto.overruled  # what decisions refused, for review
         return doc
-
-    def _run(self, text: str, path: str, words: list[Word] | None, speller: Speller) -> EditLog:
-        """One pass of the stages; the speller may be adapted to this document."""
-        veto = self.resources.decisions.veto_for(path) if self.resources.decisions else None
-        log = EditLog(text, veto=veto)
-        log.apply(layout.layout_edits(log.text, self.resources.lexicon,
-                                      reflow=self.options.reflow, words=words))
-        log.apply(rules.rule_edits(log.text, self.resources, speller, words))
-        if self.options.spell:
-            log.apply(speller.edits(log.text, words))
-        return log
 
     def clean_file(self, path: str | Path) -> Document:
         """Read a text file (any supported encoding) and clean it."""

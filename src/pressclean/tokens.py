@@ -14,8 +14,8 @@ import regex
 
 _RUN = regex.compile(r"\S+")
 #: punctuation peeled off a run's ends (never letters nor confusable glyphs)
-_LEAD = regex.compile(r"^[\"'«»“”‘’(\[{<>*.,;:!?…—–\-]+")
-_TRAIL = regex.compile(r"[\"'«»“”‘’)\]}<>*.,;:!?…—–\-]+$")
+_LEAD = "\"'«»“”‘’([{<>*.,;:!?…—–-"
+_TRAIL = "\"'«»“”‘’)]}<>*.,;:!?…—–-"
 _ELISION = regex.compile(r"^(?i:(jusqu|lorsqu|puisqu|quoiqu|qu|[ldsncjmt]))(['’])(?=\p{L})")
 _LETTER = regex.compile(r"\p{L}")
 
@@ -66,17 +66,15 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if run.isalpha():  # most runs: a bare word, nothing to peel or split
             out.append(Token(s, m.end(), run))
             continue
-        lead = _LEAD.match(run)
-        trail = _TRAIL.search(run)
-        a = lead.end() if lead else 0
-        b = trail.start() if trail else len(run)
+        a = len(run) - len(run.lstrip(_LEAD))
+        b = len(run.rstrip(_TRAIL))
         # keep a leading "[" / "(" when it is glued to lower-case letters: "[e", "[ien"
         if a > 0 and run[a - 1] in "[{|/" and a < len(run) and run[a].islower():
             a -= 1
         if a >= b:
             continue
         core = run[a:b]
-        elision, _ = split_elision(core)
+        elision = split_elision(core)[0] if "'" in core or "’" in core else ""
         out.append(Token(s + a, s + b, core, elision))
     return tuple(out)
 
