@@ -71,7 +71,9 @@ class Channel:
             for o, ts in undo.items()}
         self._max_chunk = max((len(o) for o in undo), default=1)
         self._chained: dict[str, list[tuple[float, str, int]]] = {}
+        self._windows: dict[str, list[tuple[float, int, str, int]]] = {}
         self.boost: dict[tuple[str, str], float] = {}
+        self._boosted_ocr: set[str] = set()
         self.logp = lru_cache(maxsize=200_000)(self._logp)
 
     def adapted(self, counts: Counter[tuple[str, str]]) -> Channel:
@@ -81,17 +83,20 @@ class Channel:
         ("l" read "t") was repaired three times or more on unknown words of a document,
         it is made likelier for the rest of that document.
         """
-        boost = {k: min(ADAPT_MAX, ADAPT_STEP * n) for k, n in counts.items()
-                 if n >= ADAPT_MIN}
+        boost = {(t, o): p for (t, o), n in counts.items() if n >= ADAPT_MIN
+                 and (p := min(ADAPT_MAX, ADAPT_STEP * n))
+                 > 10 ** self.model.chunk_logp(t, o, self.chunk_prior(t, o))}
+        # (a confusion already likelier than its boost is left out: it changes nothing)
         new = copy.copy(self)
         new.boost = boost
+        new._boosted_ocr = {o for _, o in boost}
         new.logp = lru_cache(maxsize=20_000)(new._logp)
         return new
 
     def affects(self, ocr: str) -> bool:
         """Could this channel's document boost change any score for ``ocr``? Only if a
         boosted confusion's OCR side occurs in it (or one is a lost character)."""
-        return any(not o or o in ocr for _, o in self.boost)
+        return any(o in ocr for o in self._boosted_ocr)
 
     def chunk_prior(self, truth: str, ocr: str) -> float:
         p = self.prior.get((truth, ocr))
@@ -131,10 +136,16 @@ class Channel:
         """For each position of ``ocr``: (cost, OCR chunk length, true chunk, repairs)
         of every known confusion, or chain of two, that may start there, cheapest first."""
         out = []
+        windows = self._windows
         for i in range(len(ocr)):
-            here = [(c, k, t, n) for k in range(1, min(self._max_chunk, len(ocr) - i) + 1)
-                    for c, t, n in self._chain(ocr[i:i + k])]
-            here.sort()
+            window = ocr[i:i + self._max_chunk]
+            here = windows.get(window)
+            if here is None:
+                here = sorted((c, k, t, n) for k in range(1, len(window) + 1)
+                              for c, t, n in self._chain(window[:k]))
+                if len(windows) > 100_000:
+                    windows.clear()
+                windows[window] = here
             out.append(here)
         return out
 
@@ -225,7 +236,15 @@ class Vocabulary:
     """The words candidates may be, with every prefix of them, so that "does any word
     begin with this?" is one set lookup (about 450,000 prefixes for French: 40 MB)."""
 
-    def __init__(self, words: set[str]) -> None:
+    def __init__(self, words: set[str], prefixes: set[str] | None = None) -> None:
         self.words = words
-        self.prefixes = {w[:i] for w in words for i in range(1, len(w) + 1)}
-        self.prefixes.add("")
+        if prefixes is None:
+            prefixes = {""}
+            for w in words:
+                # longest first: once a prefix is known, so are all the shorter ones
+                for i in range(len(w), 0, -1):
+                    p = w[:i]
+                    if p in prefixes:
+                        break
+                    prefixes.add(p)
+        self.prefixes = prefixes

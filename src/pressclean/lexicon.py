@@ -20,6 +20,7 @@ import os
 import pickle
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -35,6 +36,7 @@ USER_FILES = ("regional.txt", "names.txt", "protected.txt")
 _VERSION = "2"
 
 
+@lru_cache(maxsize=65536)
 def strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word)
                    if unicodedata.category(c) != "Mn")

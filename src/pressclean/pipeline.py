@@ -64,7 +64,7 @@ class Cleaner:
             trial.apply(edits)
             adapted = speller.adapted(trial.corrections())
             if adapted is not None:
-                edits = adapted.edits(log.text, words)
+                edits = adapted.edits(log.text, words, previous=edits)
             log.apply(edits)
         doc = Document(path=path, source_text=text, clean_text=log.text,
                        corrections=log.corrections(), words=list(words or []),

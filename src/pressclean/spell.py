@@ -119,15 +119,20 @@ class Speller:
 
     # ---- per document -----------------------------------------------------------
     def edits(self, text: str, words: list[Word] | None = None,
-              rules: RuleSet | None = None) -> list[Edit]:
+              rules: RuleSet | None = None, previous: list[Edit] | None = None) -> list[Edit]:
         """Corrections for ``text``. With ``rules``, only word-rule repairs are
-        considered (the rules stage); without, every kind of candidate (spell stage)."""
+        considered (the rules stage); without, every kind of candidate (spell stage).
+
+        ``previous``: this text's corrections by the speller this one was adapted from;
+        only words whose weighing the adapted channel changes are weighed again, the
+        other decisions are taken over (a neighbour's new reading is not propagated)."""
         if self._rules is not rules:
             # the mode lives on a shallow copy (caches shared), never on the shared
             # speller, so threads of one worker cannot switch each other's stage
             view = copy.copy(self)
             view._rules = rules
-            return view.edits(text, words, rules)
+            return view.edits(text, words, rules, previous)
+        before = {e.start: e for e in previous} if previous is not None else None
         toks = tokenize(text)
         conf = _confidences(toks, words)
         out: list[Edit] = []
@@ -148,6 +153,16 @@ class Speller:
                 prev = word.lower()
                 i += 1
                 continue
+            if before is not None and not self._revisit(word):
+                taken = before.get(tok.start) or before.get(tok.word_start)
+                prev = word.lower() if word else prev
+                i += 1
+                if taken is not None:
+                    out.append(taken)
+                    prev = taken.replacement.split()[-1].lower() if taken.replacement else prev
+                    while i < len(toks) and toks[i].start < taken.end:
+                        i += 1
+                continue
             nxt = _lm_word(nxt_tok) if nxt_tok else None
             join = None if rules else self._join(text, tok, nxt_tok, prev,
                                                  toks[i + 2] if i + 2 < len(toks) else None)
@@ -166,6 +181,12 @@ class Speller:
                 prev = tok.word.lower() if tok.word else prev
             i += 1
         return out
+
+    def _revisit(self, word: str) -> bool:
+        """Would the adapted channel weigh this word differently? Only a word weighed
+        against candidates (unknown, rare or compound) and holding a boosted confusion."""
+        return ("-" in word or not self.lexicon.common(word.lower())) \
+            and self.gen.channel.affects(word.lower())
 
     def _is_settled(self, word: str, rules_mode: bool) -> bool:
         """A common plain word no stage could change (no real-word confusion known)."""
