@@ -193,7 +193,7 @@ class Speller:
         low = word.lower()
         if not word.isalpha() or self.lexicon.counts.get(low, 0.0) < RARE_COUNT:
             return False
-        return rules_mode or not word.islower() or low not in self._real_candidates
+        return rules_mode or not _plain_case(word) or low not in self._real_candidates
 
     def _word(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
         word = tok.word
@@ -217,7 +217,7 @@ class Speller:
         if word in self.lexicon.names:
             return None
         if self.lexicon.common(low):
-            if self._rules is not None or not word.islower():
+            if self._rules is not None or not _plain_case(word):
                 return None
             return self._real_word(tok, low, prev, nxt)
         return self._weigh(tok, word, low, prev, nxt, self._candidates(word, low))
@@ -406,6 +406,11 @@ def _as_printed(word: str, candidate: str) -> str:
     if word[:1].isupper() and out[:1] != word[:1] and strip_accents(out[:1]) == word[:1]:
         out = word[:1] + out[1:]
     return out
+
+
+def _plain_case(word: str) -> bool:
+    """lower-case, or Capitalised as at the start of a sentence (not UPPER, not mIxed)."""
+    return word.islower() or (word[:1].isupper() and word[1:].islower())
 
 
 def _lm_word(tok: Token) -> str:
