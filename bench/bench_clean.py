@@ -43,9 +43,7 @@ import json, resource, sys, time
 t0 = time.perf_counter()
 from pressclean.pipeline import Cleaner
 cleaner = Cleaner()
-cleaner.resources.speller.gen.symspell()
-cleaner.resources.speller.gen.vocabulary()
-cleaner.resources.speller.gen.split_vocabulary()
+cleaner.preload()
 t1 = time.perf_counter()
 text = open(sys.argv[1], encoding="utf-8").read()
 t2 = time.perf_counter()

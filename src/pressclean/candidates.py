@@ -54,7 +54,7 @@ class CandidateGenerator:
     def __init__(self, lexicon: Lexicon, channel: Channel) -> None:
         self.lexicon = lexicon
         self.channel = channel
-        self._symspell: SymSpell | None = None
+        self._deletes: dict[str, tuple[str, ...]] | None = None
         self._vocab: Vocabulary | None = None
         self._split_vocab: Vocabulary | None = None
         self._shared: dict[str, tuple[list[str], list[str], Candidate | None]] = {}
@@ -88,10 +88,15 @@ class CandidateGenerator:
         return self._split_vocab
 
     # ---- SymSpell, built lazily and cached on disk -----------------------------
-    def symspell(self) -> SymSpell:
-        if self._symspell is None:
-            self._symspell = _load_symspell(self.lexicon)
-        return self._symspell
+    def deletes(self) -> dict[str, tuple[str, ...]]:
+        """SymSpell's symmetric-delete index: delete of a word's first letters → words.
+
+        Kept as tuples, not symspellpy's lists: tuples of strings leave the cycle
+        collector's sight, lists would make every full collection walk 1.5 million
+        references (a second of a 1 MB clean)."""
+        if self._deletes is None:
+            self._deletes = {k: tuple(v) for k, v in _load_symspell(self.lexicon).deletes.items()}
+        return self._deletes
 
     def _proposals(self, form: str) -> tuple[list[str], list[str], Candidate | None]:
         """Channel-independent proposals for a form (glyph undos, SymSpell, split),
@@ -106,7 +111,7 @@ class CandidateGenerator:
         # train, 1 of 25 winning splits was of a form with a glyph candidate)
         if not glyph and len(form) >= 3 and form.isalpha():
             dist = 2 if len(form) >= 7 else 1
-            near = _closest(self.symspell(), form, dist)
+            near = _closest(self.deletes(), form, dist)
         split = (self._split(form) if not glyph and len(form) >= 5
                  and form.isalpha() else None)
         result = (glyph, near, split)
@@ -182,7 +187,7 @@ def _offsets(words: tuple[str, ...], form: str) -> list[tuple[str, int]]:
     return out
 
 
-def _closest(sym: SymSpell, form: str, max_dist: int) -> list[str]:
+def _closest(deletes: dict[str, tuple[str, ...]], form: str, max_dist: int) -> list[str]:
     """The dictionary words closest to ``form`` (optimal string alignment distance at
     most ``max_dist``), from SymSpell's symmetric-delete index; the distances are
     computed by rapidfuzz, which is many times faster than symspellpy's own lookup."""
@@ -191,7 +196,6 @@ def _closest(sym: SymSpell, form: str, max_dist: int) -> list[str]:
     for _ in range(max_dist):
         frontier = {k[:i] + k[i + 1:] for k in frontier for i in range(len(k))}
         keys |= frontier
-    deletes = sym.deletes
     pool: set[str] = set()
     for k in keys:
         found = deletes.get(k)

@@ -209,19 +209,36 @@ class Channel:
         if options is None:
             options = self.undo_options(ocr)
         prefixes, words = vocab.prefixes, vocab.words
+        inf = float("inf")
         stack: list[tuple[int, str, int, float]] = [(start, "", 0, 0.0)]
         while stack:
             i, built, subs, cost = stack.pop()
+            if subs == max_subs:
+                # no repair left: the rest is read as printed, no need to branch
+                if whole:
+                    w = built + ocr[i:]
+                    if w in words and cost < best.get((n, w), inf):
+                        best[(n, w)] = cost
+                    continue
+                j = i
+                while True:
+                    if j > start and built in words and cost < best.get((j, built), inf):
+                        best[(j, built)] = cost
+                    if j == n:
+                        break
+                    built += ocr[j]
+                    j += 1
+                    if built not in prefixes:
+                        break
+                continue
             if (i == n or not whole) and i > start and built in words \
-                    and cost < best.get((i, built), float("inf")):
+                    and cost < best.get((i, built), inf):
                 best[(i, built)] = cost
             if i == n:
                 continue
             kept = built + ocr[i]
             if kept in prefixes:
                 stack.append((i + 1, kept, subs, cost))
-            if subs == max_subs:
-                continue
             for c, k, t, m in options[i]:
                 total = cost + c
                 if total > max_cost:

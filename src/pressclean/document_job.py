@@ -96,6 +96,7 @@ def cleaner_for(options: CleanOptions) -> Cleaner:
     with _LOCK:
         if key not in _CLEANERS:
             _CLEANERS[key] = Cleaner(options)
+            _CLEANERS[key].preload()
         return _CLEANERS[key]
 
 

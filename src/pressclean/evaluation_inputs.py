@@ -15,6 +15,8 @@ from pressclean.textio import read_text
 def tsv_items(path: Path, model: Path | None, clean: bool, limit: int = 0) -> Iterator[Item]:
     """One item per TSV row; the OCR (``input``) is cleaned unless ``clean`` is False."""
     cleaner = Cleaner(CleanOptions(model=model)) if clean else None
+    if cleaner is not None:
+        cleaner.preload()
     for n, (ocr, gt) in enumerate(read_pairs(path)):
         if limit and n >= limit:
             break

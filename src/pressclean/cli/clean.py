@@ -31,6 +31,7 @@ def clean(files: tuple[str, ...], out_dir: Path | None, rules_files: tuple[Path,
                            spell=not no_spell)
     with reported_errors():
         cleaner = Cleaner(options)
+        cleaner.preload()
     failures: list[PresscleanError] = []
     n_ok = 0
     for name in files:
