@@ -82,6 +82,9 @@ class _Speller:
     def adapted(self, *args: Any, **kwargs: Any) -> None:
         return None
 
+    def preload(self) -> None:
+        """Nothing to load."""
+
 
 def _resources(decisions: Decisions | None) -> Resources:
     return Resources(lexicon=None, rules=None, model=None,  # type: ignore[arg-type]

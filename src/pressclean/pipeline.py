@@ -55,10 +55,7 @@ class Cleaner:
         would walk them while cleaning makes many short-lived tokens (most of a second
         on 1 MB). Frozen objects are still freed by reference counting; only cycles
         among them are never collected, so a library caller may leave this out."""
-        gen = self.resources.speller.gen
-        gen.deletes()
-        gen.vocabulary()
-        gen.split_vocabulary()
+        self.resources.speller.preload()
         gc.freeze()
 
     def clean_text(self, text: str, path: str = "<text>",

@@ -88,6 +88,12 @@ class Speller:
             if cands and (seen >= self.p.real_min_seen or row.get(form, 0) < 0.3 * seen):
                 self._real_candidates[form] = (seen + 1.0, cands)
 
+    def preload(self) -> None:
+        """Load the candidate indexes now rather than at the first unknown word."""
+        self.gen.deletes()
+        self.gen.vocabulary()
+        self.gen.split_vocabulary()
+
     def adapted(self, corrections: list[Correction]) -> Speller | None:
         """A speller whose channel trusts the confusions these corrections repeated,
         or None when no confusion repeated enough to matter."""
