@@ -12,6 +12,7 @@ all-capital sigla are left alone unless a glyph confusion explains them.
 from __future__ import annotations
 
 import copy
+import enum
 import itertools
 import math
 from collections import Counter
@@ -32,6 +33,13 @@ from pressclean.tokens import Token, case_like, has_letter, is_numberish, tokeni
 STAGE = "spell"
 RULES_STAGE = "rules"
 _JOINERS = regex.compile(r"[/&+]")
+
+
+class _Route(enum.Enum):
+    KEEP = 0  # nothing to weigh: numbers, sigla, names, protected words
+    REAL = 1  # a known word: only a real-word confusion may change it
+    COMPOUND = 2  # hyphenated
+    WEIGH = 3  # unknown or rare: weighed against its candidates
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,7 @@ class Speller:
         # channel-independent decisions, shared by the adapted copies of this speller
         self._real_seen: dict[tuple[str, str | None, str | None],
                               tuple[str, float] | None] = {}
+        self._routes: dict[tuple[bool, str], _Route] = {}
         self._variants_seen: dict[tuple[int, str], list[tuple[str, str]]] = {}
         # OCR forms the model saw stand for another frequent word often enough to matter
         self._real_candidates: dict[str, tuple[float, list[tuple[str, int]]]] = {}
@@ -203,30 +212,47 @@ class Speller:
 
     def _word(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
         word = tok.word
-        if not has_letter(word) or self.lexicon.is_protected(word) or is_numberish(word):
+        key = (self._rules is not None, word)
+        route = self._routes.get(key)
+        if route is None:
+            if len(self._routes) > 200_000:
+                self._routes.clear()
+            route = self._routes[key] = self._route(word)
+        if route is _Route.KEEP:
             return None
+        if route is _Route.REAL:
+            return self._real_word(tok, word.lower(), prev, nxt)
+        if route is _Route.COMPOUND:
+            return self._compound(tok, prev, nxt)
+        return self._weigh(tok, word, word.lower(), prev, nxt,
+                           self._candidates(word, word.lower()))
+
+    def _route(self, word: str) -> _Route:
+        """What kind of weighing a word calls for; depends on the word alone, so it is
+        decided once per word form."""
+        if not has_letter(word) or self.lexicon.is_protected(word) or is_numberish(word):
+            return _Route.KEEP
         if len(word) == 1:
             # one letter: only what the model saw it stand for ("e" for "le")
             if self._rules is not None or not word.islower():
-                return None
-            return self._real_word(tok, word, prev, nxt)
+                return _Route.KEEP
+            return _Route.REAL
         if "-" in word:
-            return self._compound(tok, prev, nxt)
+            return _Route.COMPOUND
         parts = _JOINERS.split(word)
         if len(parts) > 1 and all(not p or self.lexicon.common(p) or is_numberish(p)
                                   for p in parts):
-            return None  # "et/ou", "km/h", "R&D": words joined by a symbol
+            return _Route.KEEP  # "et/ou", "km/h", "R&D": words joined by a symbol
         letters = [c for c in word if c.isalpha()]
         if len(letters) > 1 and all(c.isupper() for c in letters):
-            return None  # sigla, headlines in capitals
-        low = word.lower()
+            return _Route.KEEP  # sigla, headlines in capitals
         if word in self.lexicon.names:
-            return None
-        if self.lexicon.common(low):
+            return _Route.KEEP
+        if self.lexicon.common(word.lower()):
             if self._rules is not None or not _plain_case(word):
-                return None
-            return self._real_word(tok, low, prev, nxt)
-        return self._weigh(tok, word, low, prev, nxt, self._candidates(word, low))
+                return _Route.KEEP
+            return _Route.REAL
+        return _Route.WEIGH
 
     def _weigh(self, tok: Token, word: str, low: str, prev: str | None, nxt: str | None,
                candidates: tuple[Candidate, ...]) -> Edit | None:
