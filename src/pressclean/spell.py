@@ -31,6 +31,11 @@ from pressclean.rules import RuleSet, word_variants
 from pressclean.tokens import Token, case_like, has_letter, is_numberish, tokenize
 
 STAGE = "spell"
+#: a known word has glyph twins only if it is rarer than this (per billion words)
+TWIN_MAX_COUNT = 20000.0
+#: and the twin this many times more frequent, one confusion of at most this cost away
+TWIN_RATIO = 10.0
+TWIN_MAX_COST = 3.5
 RULES_STAGE = "rules"
 _JOINERS = regex.compile(r"[/&+]")
 
@@ -66,6 +71,8 @@ class SpellParams:
     real_min_truth: int = 20
     #: and must beat the word as read by this much
     real_margin: float = 1.0
+    #: a known word becomes a far more frequent glyph twin only by this margin
+    twin_margin: float = 1.5
     #: words read with at least this OCR confidence are left alone
     trusted_conf: float = 95.0
 
@@ -83,6 +90,7 @@ class Speller:
         # channel-independent decisions, shared by the adapted copies of this speller
         self._real_seen: dict[tuple[str, str | None, str | None],
                               tuple[str, float] | None] = {}
+        self._twins: dict[str, list[tuple[str, float]]] = {}
         self._routes: dict[tuple[bool, str], _Route] = {}
         self._variants_seen: dict[tuple[int, str], list[tuple[str, str]]] = {}
         # OCR forms the model saw stand for another frequent word often enough to matter
@@ -208,7 +216,9 @@ class Speller:
         low = word.lower()
         if not word.isalpha() or self.lexicon.counts.get(low, 0.0) < RARE_COUNT:
             return False
-        return rules_mode or not _plain_case(word) or low not in self._real_candidates
+        if rules_mode or not _plain_case(word):
+            return True
+        return low not in self._real_candidates and not self._glyph_twins(low)
 
     def _word(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
         word = tok.word
@@ -221,7 +231,10 @@ class Speller:
         if route is _Route.KEEP:
             return None
         if route is _Route.REAL:
-            return self._real_word(tok, word.lower(), prev, nxt)
+            low = word.lower()
+            if low in self._real_candidates or len(low) == 1:
+                return self._real_word(tok, low, prev, nxt)
+            return self._twin_word(tok, low, prev, nxt)
         if route is _Route.COMPOUND:
             return self._compound(tok, prev, nxt)
         return self._weigh(tok, word, word.lower(), prev, nxt,
@@ -392,6 +405,33 @@ class Speller:
             return None
         return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), STAGE, "context",
                     choice[1])
+
+    def _glyph_twins(self, low: str) -> list[tuple[str, float]]:
+        """Far more frequent words one likely glyph confusion away from a known word
+        ("antre" / "autre"): the only candidates a known word without model evidence has."""
+        twins = self._twins.get(low)
+        if twins is None:
+            n = self.lexicon.count(low)
+            twins = []
+            if n < TWIN_MAX_COUNT and len(low) >= 3:
+                for cand in self.gen.channel.words_within(
+                        low, self.gen.vocabulary(), max_subs=1, max_cost=TWIN_MAX_COST):
+                    if cand != low and self.lexicon.count(cand) >= TWIN_RATIO * n:
+                        twins.append((cand, self.gen.channel.logp(cand, low)))
+            self._twins[low] = twins
+        return twins
+
+    def _twin_word(self, tok: Token, low: str, prev: str | None, nxt: str | None
+                   ) -> Edit | None:
+        twins = self._glyph_twins(low)
+        if not twins:
+            return None
+        keep = self.context(prev, (low,), nxt)
+        best = max(((lp + self.context(prev, (c,), nxt), c) for c, lp in twins))
+        if best[0] < keep + self.p.twin_margin:
+            return None
+        return Edit(tok.word_start, tok.end, case_like(tok.word, best[1]), STAGE,
+                    "channel:twin", round(best[0] - keep, 3))
 
     def _real_choice(self, low: str, prev: str | None, nxt: str | None
                      ) -> tuple[str, float] | None:
