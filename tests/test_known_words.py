@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pressclean.pipeline import Cleaner
+from pressclean.twins import GlyphTwins
 
 
 @pytest.mark.parametrize(("ocr", "clean", "rule"), [
@@ -27,3 +28,13 @@ def test_a_known_word_is_changed_on_strong_evidence(cleaner: Cleaner, ocr: str, 
 ])
 def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: str) -> None:
     assert cleaner.clean_text(text).clean_text == text
+
+
+def test_the_cached_twin_table_agrees_with_weighing_word_by_word(cleaner: Cleaner) -> None:
+    speller = cleaner.resources.speller
+    word_by_word = GlyphTwins(speller.lexicon, speller.gen)
+    speller.twins.preload()  # the whole table, built once per lexicon and model, cached
+    for word in ("antre", "tontes", "ligné", "maison", "xylophone"):
+        assert speller.twins.of(word) == word_by_word.of(word)
+    assert "autre" in dict(speller.twins.of("antre"))
+    assert speller.twins.of("maison") == ()  # frequent words have no twins

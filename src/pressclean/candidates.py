@@ -10,18 +10,16 @@ from __future__ import annotations
 import copy
 import math
 import os
-import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from symspellpy import SymSpell
 
 from pressclean.channel import Channel, Vocabulary
-from pressclean.lexicon import RARE_COUNT, Lexicon, cache_dir
+from pressclean.lexicon import RARE_COUNT, Lexicon, cache_dir, read_cache, write_cache
 
 #: one-letter words a split may produce
 _SHORT_WORDS = {"a", "à", "y", "ô", "l'", "d'"}
@@ -216,28 +214,13 @@ def _load_vocabulary(lexicon: Lexicon, min_count: float) -> Vocabulary:
     if not lexicon.fingerprint:  # a lexicon made in memory: nothing to key a cache by
         return Vocabulary({w for w, n in lexicon.counts.items() if n >= min_count})
     path = cache_dir() / f"prefixes-{lexicon.fingerprint}-{min_count:g}.pickle"
-    if path.is_file():
-        try:
-            with path.open("rb") as fh:
-                words, prefixes = pickle.load(fh)
-            return Vocabulary(set(words), set(prefixes))
-        except Exception:  # noqa: BLE001 - a corrupt cache is rebuilt
-            pass
+    cached = read_cache(path)
+    if cached is not None:
+        words, prefixes = cached
+        return Vocabulary(set(words), set(prefixes))
     vocab = Vocabulary({w for w, n in lexicon.counts.items() if n >= min_count})
-    _save_cache(path, (sorted(vocab.words), sorted(vocab.prefixes)))
+    write_cache(path, (sorted(vocab.words), sorted(vocab.prefixes)))
     return vocab
-
-
-def _save_cache(path: Path, value: object) -> None:
-    """Write a cache file atomically; a cache that cannot be written is only slower."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
 
 
 def _load_symspell(lexicon: Lexicon) -> SymSpell:

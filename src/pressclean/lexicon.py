@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pressclean.exceptions import DataFileError
 
@@ -45,6 +46,27 @@ def strip_accents(word: str) -> str:
 def cache_dir() -> Path:
     base = os.environ.get("PRESSCLEAN_CACHE") or os.environ.get("XDG_CACHE_HOME")
     return Path(base) / "pressclean" if base else Path.home() / ".cache" / "pressclean"
+
+
+def read_cache(path: Path) -> Any:
+    """A pickled cache file's content, or None when it is missing or unreadable."""
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # noqa: BLE001 - a missing or corrupt cache is rebuilt
+        return None
+
+
+def write_cache(path: Path, value: object) -> None:
+    """Write a cache file atomically; a cache that cannot be written is only slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 @dataclass

@@ -10,6 +10,7 @@ it; the packaged default was learned from ICDAR 2017 French periodicals (train).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import math
 from dataclasses import dataclass, field
@@ -57,6 +58,8 @@ class Model:
     #: how often each true chunk (1–2 characters, "" = per character) was seen
     chunk_totals: dict[str, int] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
+    #: digest of the file it was loaded from ("" when built in memory): keys caches
+    fingerprint: str = field(default="", compare=False)
 
     _followers: dict[str, int] = field(default_factory=dict)
 
@@ -131,6 +134,8 @@ def load_model(path: Path | None = None) -> Model:
             raw = Path(path).read_bytes()
             where = str(path)
         text = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
-        return _from_json(json.loads(text), where)
+        model = _from_json(json.loads(text), where)
+        model.fingerprint = hashlib.sha1(raw).hexdigest()[:16]
+        return model
     except (OSError, ValueError, EOFError) as exc:
         raise DataFileError(path or DEFAULT_MODEL, None, f"cannot read model: {exc}") from exc

@@ -29,13 +29,9 @@ from pressclean.model import Model
 from pressclean.offsets import Edit
 from pressclean.rules import RuleSet, word_variants
 from pressclean.tokens import Token, case_like, has_letter, is_numberish, tokenize
+from pressclean.twins import GlyphTwins
 
 STAGE = "spell"
-#: a known word has glyph twins only if it is rarer than this (per billion words)
-TWIN_MAX_COUNT = 20000.0
-#: and the twin this many times more frequent, one confusion of at most this cost away
-TWIN_RATIO = 10.0
-TWIN_MAX_COST = 3.5
 RULES_STAGE = "rules"
 _JOINERS = regex.compile(r"[/&+]")
 
@@ -90,7 +86,7 @@ class Speller:
         # channel-independent decisions, shared by the adapted copies of this speller
         self._real_seen: dict[tuple[str, str | None, str | None],
                               tuple[str, float] | None] = {}
-        self._twins: dict[str, list[tuple[str, float]]] = {}
+        self.twins = GlyphTwins(lexicon, generator)
         self._routes: dict[tuple[bool, str], _Route] = {}
         self._variants_seen: dict[tuple[int, str], list[tuple[str, str]]] = {}
         # OCR forms the model saw stand for another frequent word often enough to matter
@@ -110,6 +106,7 @@ class Speller:
         self.gen.deletes()
         self.gen.vocabulary()
         self.gen.split_vocabulary()
+        self.twins.preload()
 
     def adapted(self, corrections: list[Correction]) -> Speller | None:
         """A speller whose channel trusts the confusions these corrections repeated,
@@ -218,7 +215,7 @@ class Speller:
             return False
         if rules_mode or not _plain_case(word):
             return True
-        return low not in self._real_candidates and not self._glyph_twins(low)
+        return low not in self._real_candidates and not self.twins.of(low)
 
     def _word(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
         word = tok.word
@@ -406,24 +403,9 @@ class Speller:
         return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), STAGE, "context",
                     choice[1])
 
-    def _glyph_twins(self, low: str) -> list[tuple[str, float]]:
-        """Far more frequent words one likely glyph confusion away from a known word
-        ("antre" / "autre"): the only candidates a known word without model evidence has."""
-        twins = self._twins.get(low)
-        if twins is None:
-            n = self.lexicon.count(low)
-            twins = []
-            if n < TWIN_MAX_COUNT and len(low) >= 3:
-                for cand in self.gen.channel.words_within(
-                        low, self.gen.vocabulary(), max_subs=1, max_cost=TWIN_MAX_COST):
-                    if cand != low and self.lexicon.count(cand) >= TWIN_RATIO * n:
-                        twins.append((cand, self.gen.channel.logp(cand, low)))
-            self._twins[low] = twins
-        return twins
-
     def _twin_word(self, tok: Token, low: str, prev: str | None, nxt: str | None
                    ) -> Edit | None:
-        twins = self._glyph_twins(low)
+        twins = self.twins.of(low)
         if not twins:
             return None
         keep = self.context(prev, (low,), nxt)
