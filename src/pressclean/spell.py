@@ -27,6 +27,7 @@ from pressclean.document import Correction, Word
 from pressclean.lexicon import RARE_COUNT, Lexicon, strip_accents
 from pressclean.model import Model
 from pressclean.offsets import Edit
+from pressclean.realwords import RealWordConfusions
 from pressclean.rules import RuleSet, word_variants
 from pressclean.tokens import Token, case_like, has_letter, is_numberish, tokenize
 from pressclean.twins import GlyphTwins
@@ -84,22 +85,13 @@ class Speller:
         self._settled_rules: dict[str, bool] = {}
         self._settled_spell: dict[str, bool] = {}
         # channel-independent decisions, shared by the adapted copies of this speller
-        self._real_seen: dict[tuple[str, str | None, str | None],
-                              tuple[str, float] | None] = {}
+        self.real = RealWordConfusions(
+            lexicon, model, self.p_uni, min_count=self.p.real_min_count,
+            min_seen=self.p.real_min_seen, min_truth=self.p.real_min_truth,
+            margin=self.p.real_margin)
         self.twins = GlyphTwins(lexicon, generator)
         self._routes: dict[tuple[bool, str], _Route] = {}
         self._variants_seen: dict[tuple[int, str], list[tuple[str, str]]] = {}
-        # OCR forms the model saw stand for another frequent word often enough to matter
-        self._real_candidates: dict[str, tuple[float, list[tuple[str, int]]]] = {}
-        for form, row in model.word_conf.items():
-            cands = [(c, n) for c, n in row.items()
-                     if c != form and n >= self.p.real_min_count and lexicon.common(c)
-                     and model.unigrams.get(c, 0) >= self.p.real_min_truth
-                     and not is_numberish(c)]
-            seen = sum(row.values())
-            # little evidence about a form that is usually read right: leave it alone
-            if cands and (seen >= self.p.real_min_seen or row.get(form, 0) < 0.3 * seen):
-                self._real_candidates[form] = (seen + 1.0, cands)
 
     def preload(self) -> None:
         """Load the candidate indexes now rather than at the first unknown word."""
@@ -215,7 +207,7 @@ class Speller:
             return False
         if rules_mode or not _plain_case(word):
             return True
-        return low not in self._real_candidates and not self.twins.of(low)
+        return low not in self.real and not self.twins.of(low)
 
     def _word(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
         word = tok.word
@@ -229,7 +221,7 @@ class Speller:
             return None
         if route is _Route.REAL:
             low = word.lower()
-            if low in self._real_candidates or len(low) == 1:
+            if low in self.real or len(low) == 1:
                 return self._real_word(tok, low, prev, nxt)
             return self._twin_word(tok, low, prev, nxt)
         if route is _Route.COMPOUND:
@@ -375,29 +367,9 @@ class Speller:
                                  v if word_only != v else None))
         return tuple(out)
 
-    def _assoc(self, prev: str | None, words: tuple[str, ...], nxt: str | None) -> float:
-        """log10 of how much the neighbours favour ``words`` over their base rate:
-        P(w | prev) / P(w) for each word, then P(next | last) / P(next)."""
-        total = 0.0
-        for w in (*words, nxt) if nxt is not None else words:
-            p_w = self.p_uni(w)
-            total += math.log10(self.model.p_next(prev, w, p_w) / p_w)
-            prev = w
-        return total
-
     def _real_word(self, tok: Token, low: str, prev: str | None, nxt: str | None) -> Edit | None:
-        """A known word that this OCR often produces for another: posterior over both.
-
-        P(true word | OCR form) comes straight from the aligned training counts, and
-        the neighbours reweigh it by association ratios, so a rare candidate without
-        bigram evidence is neither favoured nor penalised by the sparsity of the data.
-        """
-        key = (low, prev, nxt)
-        if key not in self._real_seen:
-            if len(self._real_seen) > 200_000:
-                self._real_seen.clear()
-            self._real_seen[key] = self._real_choice(low, prev, nxt)
-        choice = self._real_seen[key]
+        """A known word that this OCR often produces for another (``realwords``)."""
+        choice = self.real.choice(low, prev, nxt)
         if choice is None:
             return None
         return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), STAGE, "context",
@@ -414,23 +386,6 @@ class Speller:
             return None
         return Edit(tok.word_start, tok.end, case_like(tok.word, best[1]), STAGE,
                     "channel:twin", round(best[0] - keep, 3))
-
-    def _real_choice(self, low: str, prev: str | None, nxt: str | None
-                     ) -> tuple[str, float] | None:
-        entry = self._real_candidates.get(low)
-        if entry is None:
-            return None
-        total, cands = entry
-        row = self.model.word_conf[low]
-        keep = math.log10((row.get(low, 0) + 0.5) / total) + self._assoc(prev, (low,), nxt)
-        best: tuple[float, str] | None = None
-        for cand, n in cands:
-            score = math.log10(n / total) + self._assoc(prev, (cand,), nxt)
-            if best is None or score > best[0]:
-                best = (score, cand)
-        if best is None or best[0] < keep + self.p.real_margin:
-            return None
-        return best[1], round(best[0] - keep, 3)
 
     def _join(self, text: str, a: Token, b: Token | None, prev: str | None,
               after: Token | None) -> Edit | None:

@@ -1,0 +1,81 @@
+"""Real-word confusions: known words this OCR often produced for another frequent word.
+
+The aligned training pairs say how often each OCR form stood for each true word ("a"
+for "à", "tes" for "les"); the neighbours reweigh that by association ratios. Decisions
+depend only on the form and its neighbours, so they are memoised for the run.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from pressclean.lexicon import Lexicon
+from pressclean.model import Model
+from pressclean.tokens import is_numberish
+
+Choice = tuple[str, float]  # the word to write, and log10 odds over keeping the form
+
+
+class RealWordConfusions:
+    """Which forms may stand for another word, and the decision for one in context."""
+
+    def __init__(self, lexicon: Lexicon, model: Model, p_uni: Callable[[str], float], *,
+                 min_count: int, min_seen: int, min_truth: int, margin: float) -> None:
+        self.model = model
+        self.p_uni = p_uni
+        self.margin = margin
+        # OCR forms the model saw stand for another frequent word often enough to matter
+        self._candidates: dict[str, tuple[float, list[tuple[str, int]]]] = {}
+        for form, row in model.word_conf.items():
+            cands = [(c, n) for c, n in row.items()
+                     if c != form and n >= min_count and lexicon.common(c)
+                     and model.unigrams.get(c, 0) >= min_truth and not is_numberish(c)]
+            seen = sum(row.values())
+            # little evidence about a form that is usually read right: leave it alone
+            if cands and (seen >= min_seen or row.get(form, 0) < 0.3 * seen):
+                self._candidates[form] = (seen + 1.0, cands)
+        self._seen: dict[tuple[str, str | None, str | None], Choice | None] = {}
+
+    def __contains__(self, low: str) -> bool:
+        return low in self._candidates
+
+    def choice(self, low: str, prev: str | None, nxt: str | None) -> Choice | None:
+        """Posterior over the form and the words it stood for, given its neighbours.
+
+        P(true word | OCR form) comes straight from the aligned training counts, and
+        the neighbours reweigh it by association ratios, so a rare candidate without
+        bigram evidence is neither favoured nor penalised by the sparsity of the data.
+        """
+        key = (low, prev, nxt)
+        if key not in self._seen:
+            if len(self._seen) > 200_000:
+                self._seen.clear()
+            self._seen[key] = self._decide(low, prev, nxt)
+        return self._seen[key]
+
+    def _decide(self, low: str, prev: str | None, nxt: str | None) -> Choice | None:
+        entry = self._candidates.get(low)
+        if entry is None:
+            return None
+        total, cands = entry
+        row = self.model.word_conf[low]
+        keep = math.log10((row.get(low, 0) + 0.5) / total) + self._assoc(prev, low, nxt)
+        best: tuple[float, str] | None = None
+        for cand, n in cands:
+            score = math.log10(n / total) + self._assoc(prev, cand, nxt)
+            if best is None or score > best[0]:
+                best = (score, cand)
+        if best is None or best[0] < keep + self.margin:
+            return None
+        return best[1], round(best[0] - keep, 3)
+
+    def _assoc(self, prev: str | None, word: str, nxt: str | None) -> float:
+        """log10 of how much the neighbours favour ``word`` over its base rate:
+        P(word | prev) / P(word), then P(next | word) / P(next)."""
+        total = 0.0
+        for w in (word, nxt) if nxt is not None else (word,):
+            p_w = self.p_uni(w)
+            total += math.log10(self.model.p_next(prev, w, p_w) / p_w)
+            prev = w
+        return total
