@@ -24,12 +24,22 @@ from pressclean.align import char_chunks
 from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator
 from pressclean.channel import ADAPT_MIN
 from pressclean.document import Correction, Word
-from pressclean.lexicon import RARE_COUNT, Lexicon, strip_accents
+from pressclean.lexicon import RARE_COUNT, Lexicon
 from pressclean.model import Model
 from pressclean.offsets import Edit
 from pressclean.realwords import RealWordConfusions
 from pressclean.rules import RuleSet, word_variants
-from pressclean.tokens import Token, case_like, has_letter, is_numberish, tokenize
+from pressclean.tokens import (
+    Token,
+    as_printed,
+    case_like,
+    has_letter,
+    is_numberish,
+    lm_word,
+    plain_case,
+    token_confidences,
+    tokenize,
+)
 from pressclean.twins import GlyphTwins
 
 STAGE = "spell"
@@ -146,7 +156,7 @@ class Speller:
             return view.edits(text, words, rules, previous)
         before = {e.start: e for e in previous} if previous is not None else None
         toks = tokenize(text)
-        conf = _confidences(toks, words)
+        conf = token_confidences(toks, words)
         out: list[Edit] = []
         prev: str | None = None
         settled = self._settled_rules if rules is not None else self._settled_spell
@@ -175,7 +185,7 @@ class Speller:
                     while i < len(toks) and toks[i].start < taken.end:
                         i += 1
                 continue
-            nxt = _lm_word(nxt_tok) if nxt_tok else None
+            nxt = lm_word(nxt_tok) if nxt_tok else None
             join = None if rules else self._join(text, tok, nxt_tok, prev,
                                                  toks[i + 2] if i + 2 < len(toks) else None)
             if join is not None:
@@ -205,7 +215,7 @@ class Speller:
         low = word.lower()
         if not word.isalpha() or self.lexicon.counts.get(low, 0.0) < RARE_COUNT:
             return False
-        if rules_mode or not _plain_case(word):
+        if rules_mode or not plain_case(word):
             return True
         return low not in self.real and not self.twins.of(low)
 
@@ -251,7 +261,7 @@ class Speller:
         if word in self.lexicon.names:
             return _Route.KEEP
         if self.lexicon.common(word.lower()):
-            if self._rules is not None or not _plain_case(word):
+            if self._rules is not None or not plain_case(word):
                 return _Route.KEEP
             return _Route.REAL
         return _Route.WEIGH
@@ -274,7 +284,7 @@ class Speller:
                 continue
             if rare_known and cand.how in ("dictionary", "split"):
                 continue
-            if _as_printed(word, cand.text) == word:
+            if as_printed(word, cand.text) == word:
                 continue
             score = cand.channel + self.context(prev, cand.words, nxt)
             if cand.how == "dictionary":
@@ -284,7 +294,7 @@ class Speller:
         if best is None or best[0] < keep_score + self.p.margin:
             return None
         cand = best[1]
-        replacement = _as_printed(word, cand.text)
+        replacement = as_printed(word, cand.text)
         if self._rules is not None:
             return Edit(tok.word_start, tok.end, replacement, RULES_STAGE, cand.how,
                         round(best[0] - keep_score, 3))
@@ -346,7 +356,7 @@ class Speller:
         keep = self.p.oov_logp * len(unknown)  # each unknown part a word we do not know
         if best is None or best[0] < keep + self.p.margin:
             return None
-        return Edit(tok.word_start, tok.end, _as_printed(tok.word, best[1]), STAGE,
+        return Edit(tok.word_start, tok.end, as_printed(tok.word, best[1]), STAGE,
                     "channel:glyph", round(best[0] - keep, 3))
 
     def _candidates(self, word: str, low: str) -> tuple[Candidate, ...]:
@@ -400,48 +410,9 @@ class Speller:
             return None
         if self.lexicon.common(wa.lower()) and self.lexicon.common(wb.lower()):
             return None
-        nxt = _lm_word(after) if after else None
+        nxt = lm_word(after) if after else None
         keep = self.context(prev, (wa.lower(), wb.lower()), nxt)
         score = -2.0 + self.context(prev, (joined,), nxt)
         if score < keep + self.p.margin:
             return None
         return Edit(a.start, b.end, case_like(wa, joined), STAGE, "join", round(score - keep, 3))
-
-
-def _as_printed(word: str, candidate: str) -> str:
-    """``candidate`` in the case of ``word``; an unaccented printed capital stays so
-    (capitals often went unaccented in print: "Etat" is not an error)."""
-    out = case_like(word, candidate)
-    if word[:1].isupper() and out[:1] != word[:1] and strip_accents(out[:1]) == word[:1]:
-        out = word[:1] + out[1:]
-    return out
-
-
-def _plain_case(word: str) -> bool:
-    """lower-case, or Capitalised as at the start of a sentence (not UPPER, not mIxed)."""
-    return word.islower() or (word[:1].isupper() and word[1:].islower())
-
-
-def _lm_word(tok: Token) -> str:
-    if tok.elision:
-        return tok.elision.lower().replace("’", "'")
-    return tok.word.lower()
-
-
-def _confidences(toks: tuple[Token, ...], words: list[Word] | None) -> dict[int, float]:
-    """OCR confidence of each token, where the input carried word confidences."""
-    if not words:
-        return {}
-    # words are in source coordinates; the text here may have been re-flowed, so match
-    # by order and surface form rather than offset
-    out: dict[int, float] = {}
-    j = 0
-    for i, tok in enumerate(toks):
-        while j < len(words) and words[j].text != tok.text and j < len(words) - 1 \
-                and words[j + 1].text == tok.text:
-            j += 1
-        conf = words[j].conf if j < len(words) else None
-        if conf is not None and words[j].text == tok.text:
-            out[i] = float(conf)
-            j += 1
-    return out

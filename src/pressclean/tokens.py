@@ -9,8 +9,14 @@ stay inside the token so the rules can repair them. French elisions ("l'", "qu'"
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
+
+from pressclean.lexicon import strip_accents
+
+if TYPE_CHECKING:
+    from pressclean.document import Word
 
 _RUN = regex.compile(r"\S+")
 #: punctuation peeled off a run's ends (never letters nor confusable glyphs)
@@ -102,3 +108,43 @@ _NUMBERISH = regex.compile(
 def is_numberish(word: str) -> bool:
     """Numbers, ordinals ("12e", "XVIe") and roman numerals: never corrected as words."""
     return bool(_NUMBERISH.match(word))
+
+
+def as_printed(word: str, candidate: str) -> str:
+    """``candidate`` in the case of ``word``; an unaccented printed capital stays so
+    (capitals often went unaccented in print: "Etat" is not an error)."""
+    out = case_like(word, candidate)
+    if word[:1].isupper() and out[:1] != word[:1] and strip_accents(out[:1]) == word[:1]:
+        out = word[:1] + out[1:]
+    return out
+
+
+def plain_case(word: str) -> bool:
+    """lower-case, or Capitalised as at the start of a sentence (not UPPER, not mIxed)."""
+    return word.islower() or (word[:1].isupper() and word[1:].islower())
+
+
+def lm_word(tok: Token) -> str:
+    """The token as the language model knows it: its elision, else its word."""
+    if tok.elision:
+        return tok.elision.lower().replace("’", "'")
+    return tok.word.lower()
+
+
+def token_confidences(toks: tuple[Token, ...], words: list[Word] | None) -> dict[int, float]:
+    """OCR confidence of each token, where the input carried word confidences."""
+    if not words:
+        return {}
+    # words are in source coordinates; the text here may have been re-flowed, so match
+    # by order and surface form rather than offset
+    out: dict[int, float] = {}
+    j = 0
+    for i, tok in enumerate(toks):
+        while j < len(words) and words[j].text != tok.text and j < len(words) - 1 \
+                and words[j + 1].text == tok.text:
+            j += 1
+        conf = words[j].conf if j < len(words) else None
+        if conf is not None and words[j].text == tok.text:
+            out[i] = float(conf)
+            j += 1
+    return out
