@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import math
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -93,7 +92,7 @@ class CandidateGenerator:
         collector's sight, lists would make every full collection walk 1.5 million
         references (a second of a 1 MB clean)."""
         if self._deletes is None:
-            self._deletes = {k: tuple(v) for k, v in _load_symspell(self.lexicon).deletes.items()}
+            self._deletes = _load_deletes(self.lexicon)
         return self._deletes
 
     def _proposals(self, form: str) -> tuple[list[str], list[str], Candidate | None]:
@@ -223,24 +222,18 @@ def _load_vocabulary(lexicon: Lexicon, min_count: float) -> Vocabulary:
     return vocab
 
 
-def _load_symspell(lexicon: Lexicon) -> SymSpell:
+def _load_deletes(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """SymSpell's delete index over the lexicon's common words, built once and cached
+    (as tuples, so loading it needs no conversion)."""
+    path = cache_dir() / f"deletes-{lexicon.fingerprint}-{PREFIX_LENGTH}.pickle"
+    cached = read_cache(path) if lexicon.fingerprint else None
+    if isinstance(cached, dict):
+        return cached
     sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=PREFIX_LENGTH)
-    path = cache_dir() / f"symspell-{lexicon.fingerprint}.pickle"
-    if lexicon.fingerprint and path.is_file():
-        try:
-            sym.load_pickle(path)
-            return sym
-        except Exception:  # noqa: BLE001 - a corrupt cache is rebuilt
-            pass
     for word, count in lexicon.counts.items():
         if count >= RARE_COUNT and word.isalpha():
             sym.create_dictionary_entry(word, int(count) + 1)
+    deletes = {k: tuple(v) for k, v in sym.deletes.items()}
     if lexicon.fingerprint:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            sym.save_pickle(tmp)
-            os.replace(tmp, path)
-        except OSError:
-            pass
-    return sym
+        write_cache(path, deletes)
+    return deletes

@@ -177,13 +177,9 @@ def load_lexicon(dictionaries: Path | None,
         h.update(repr(sorted(model_words.items())[:50]).encode() + str(len(model_words)).encode())
     key = h.hexdigest()[:16]
     cached = cache_dir() / f"lexicon-{key}.pickle"
-    if cached.is_file():
-        try:
-            with cached.open("rb") as fh:
-                lex: Lexicon = pickle.load(fh)
-            return lex
-        except (OSError, pickle.UnpicklingError, EOFError):
-            pass
+    lex = read_cache(cached)
+    if isinstance(lex, Lexicon):
+        return lex
     counts = _base_counts()
     counts.update({w: c for w, c in _historical_variants(counts).items()})
     for w, c in (model_words or {}).items():
@@ -198,12 +194,5 @@ def load_lexicon(dictionaries: Path | None,
         else:
             for w, c in words.items():
                 counts[w.lower()] = max(counts.get(w.lower(), 0.0), c or RARE_COUNT)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cached)
-    except OSError:
-        pass  # a read-only cache only costs time
+    write_cache(cached, lex)
     return lex
