@@ -70,8 +70,9 @@ class Channel:
             o: sorted((-model.chunk_logp(t, o, self.chunk_prior(t, o)), t) for t in ts)
             for o, ts in undo.items()}
         self._max_chunk = max((len(o) for o in undo), default=1)
-        self._chained: dict[str, list[tuple[float, str, int]]] = {}
-        self._windows: dict[str, list[tuple[float, int, str, int]]] = {}
+        # options per OCR window depend on the undo table only (shared by adapted copies)
+        self._window_options = lru_cache(maxsize=100_000)(self._options_at)
+        self._chained = lru_cache(maxsize=None)(self._chain)
         self.boost: dict[tuple[str, str], float] = {}
         self._boosted_ocr: set[str] = set()
         self.logp = lru_cache(maxsize=200_000)(self._logp)
@@ -135,29 +136,18 @@ class Channel:
     def undo_options(self, ocr: str) -> list[list[tuple[float, int, str, int]]]:
         """For each position of ``ocr``: (cost, OCR chunk length, true chunk, repairs)
         of every known confusion, or chain of two, that may start there, cheapest first."""
-        out = []
-        windows = self._windows
-        for i in range(len(ocr)):
-            window = ocr[i:i + self._max_chunk]
-            here = windows.get(window)
-            if here is None:
-                here = sorted((c, k, t, n) for k in range(1, len(window) + 1)
-                              for c, t, n in self._chain(window[:k]))
-                if len(windows) > 100_000:
-                    windows.clear()
-                windows[window] = here
-            out.append(here)
-        return out
+        return [self._window_options(ocr[i:i + self._max_chunk]) for i in range(len(ocr))]
+
+    def _options_at(self, window: str) -> list[tuple[float, int, str, int]]:
+        return sorted((c, k, t, n) for k in range(1, len(window) + 1)
+                      for c, t, n in self._chained(window[:k]))
 
     def _chain(self, chunk: str) -> list[tuple[float, str, int]]:
         """(cost, true text, repairs) for a short OCR chunk as a unit: one undone
         confusion over all of it, or two applied in turn where the second reworks the
         first's output ("î" → "i" → "l"; "hi" → "lii" → "lu"), as glyphs degrade in
         steps. Separate confusions side by side are left to the word search. Cached:
-        the same few thousand chunks recur."""
-        cached = self._chained.get(chunk)
-        if cached is not None:
-            return cached
+        the same few thousand chunks recur (``_chained``)."""
         undo = self._undo_sorted
         n = len(chunk)
         best: dict[str, tuple[float, int]] = {}
@@ -189,9 +179,7 @@ class Channel:
                                 if c1 + c2 > MAX_UNDO_COST:
                                     break
                                 keep(form[:j] + t2 + form[end2:], c1 + c2, 2)
-        out = sorted((c, t, d) for t, (c, d) in best.items())
-        self._chained[chunk] = out
-        return out
+        return sorted((c, t, d) for t, (c, d) in best.items())
 
     def words_from(self, ocr: str, start: int, vocab: Vocabulary, max_subs: int,
                    max_cost: float, whole: bool = False,

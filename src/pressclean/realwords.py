@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import lru_cache
 
 from pressclean.lexicon import Lexicon
 from pressclean.model import Model
@@ -35,26 +36,19 @@ class RealWordConfusions:
             # little evidence about a form that is usually read right: leave it alone
             if cands and (seen >= min_seen or row.get(form, 0) < 0.3 * seen):
                 self._candidates[form] = (seen + 1.0, cands)
-        self._seen: dict[tuple[str, str | None, str | None], Choice | None] = {}
+        self.choice = lru_cache(maxsize=200_000)(self._choice)
 
     def __contains__(self, low: str) -> bool:
         return low in self._candidates
 
-    def choice(self, low: str, prev: str | None, nxt: str | None) -> Choice | None:
-        """Posterior over the form and the words it stood for, given its neighbours.
+    def _choice(self, low: str, prev: str | None, nxt: str | None) -> Choice | None:
+        """Posterior over the form and the words it stood for, given its neighbours
+        (``choice``, memoised for the run).
 
         P(true word | OCR form) comes straight from the aligned training counts, and
         the neighbours reweigh it by association ratios, so a rare candidate without
         bigram evidence is neither favoured nor penalised by the sparsity of the data.
         """
-        key = (low, prev, nxt)
-        if key not in self._seen:
-            if len(self._seen) > 200_000:
-                self._seen.clear()
-            self._seen[key] = self._decide(low, prev, nxt)
-        return self._seen[key]
-
-    def _decide(self, low: str, prev: str | None, nxt: str | None) -> Choice | None:
         entry = self._candidates.get(low)
         if entry is None:
             return None

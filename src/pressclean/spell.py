@@ -17,6 +17,7 @@ import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -100,7 +101,7 @@ class Speller:
             min_seen=self.p.real_min_seen, min_truth=self.p.real_min_truth,
             margin=self.p.real_margin)
         self.twins = GlyphTwins(lexicon, generator)
-        self._routes: dict[tuple[bool, str], _Route] = {}
+        self._route_of = lru_cache(maxsize=200_000)(self._route)
         self._variants_seen: dict[tuple[int, str], list[tuple[str, str]]] = {}
 
     def preload(self) -> None:
@@ -221,12 +222,7 @@ class Speller:
 
     def _word(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
         word = tok.word
-        key = (self._rules is not None, word)
-        route = self._routes.get(key)
-        if route is None:
-            if len(self._routes) > 200_000:
-                self._routes.clear()
-            route = self._routes[key] = self._route(word)
+        route = self._route_of(word, self._rules is not None)
         if route is _Route.KEEP:
             return None
         if route is _Route.REAL:
@@ -239,14 +235,14 @@ class Speller:
         return self._weigh(tok, word, word.lower(), prev, nxt,
                            self._candidates(word, word.lower()))
 
-    def _route(self, word: str) -> _Route:
-        """What kind of weighing a word calls for; depends on the word alone, so it is
-        decided once per word form."""
+    def _route(self, word: str, rules_mode: bool) -> _Route:
+        """What kind of weighing a word calls for; depends on the word and the stage
+        alone, so it is decided once per word form (``_route_of``)."""
         if not has_letter(word) or self.lexicon.is_protected(word) or is_numberish(word):
             return _Route.KEEP
         if len(word) == 1:
             # one letter: only what the model saw it stand for ("e" for "le")
-            if self._rules is not None or not word.islower():
+            if rules_mode or not word.islower():
                 return _Route.KEEP
             return _Route.REAL
         if "-" in word:
@@ -261,7 +257,7 @@ class Speller:
         if word in self.lexicon.names:
             return _Route.KEEP
         if self.lexicon.common(word.lower()):
-            if self._rules is not None or not plain_case(word):
+            if rules_mode or not plain_case(word):
                 return _Route.KEEP
             return _Route.REAL
         return _Route.WEIGH

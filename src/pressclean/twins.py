@@ -9,6 +9,7 @@ word in range, and cached on disk; the speller then only weighs the context.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from pressclean.candidates import CandidateGenerator
 from pressclean.lexicon import RARE_COUNT, Lexicon, cache_dir, read_cache, write_cache
@@ -29,17 +30,12 @@ class GlyphTwins:
         self.lexicon = lexicon
         self.gen = gen
         self._table: dict[str, Twins] | None = None
-        self._seen: dict[str, Twins] = {}
+        self._computed = lru_cache(maxsize=200_000)(self._compute)
 
     def of(self, low: str) -> Twins:
         if self._table is not None:
             return self._table.get(low, ())
-        twins = self._seen.get(low)
-        if twins is None:
-            if len(self._seen) > 200_000:
-                self._seen.clear()
-            twins = self._seen[low] = self._compute(low)
-        return twins
+        return self._computed(low)
 
     def preload(self) -> None:
         """Every known word's twins at once, from the cache when it exists (building it
