@@ -47,13 +47,20 @@ def _check(out: Path, src: Path, rel: str, info: dict[str, object] = INFO,
         m.close(complete=False)
 
 
-def test_not_current_when_output_missing_fingerprint_changed_or_failed(tmp_path: Path) -> None:
+def _one_done_one_failed(tmp_path: Path, error: str, message: str
+                         ) -> tuple[Path, Path, Manifest]:
+    """A manifest (left open) where a.txt was cleaned and b.txt failed with ``error``."""
     src = tmp_path / "a.txt"
     src.write_text("bonjour")
     out = tmp_path / "out"
     m = Manifest(out, INFO)
     _done(m, "a.txt", src, "a.txt")
-    m.record("b.txt", {"status": "failed", "error": "empty_input", "message": "b.txt: vide"})
+    m.record("b.txt", {"status": "failed", "error": error, "message": message})
+    return src, out, m
+
+
+def test_not_current_when_output_missing_fingerprint_changed_or_failed(tmp_path: Path) -> None:
+    src, out, m = _one_done_one_failed(tmp_path, "empty_input", "b.txt: vide")
     m.close(complete=False)
     assert _check(out, src, "a.txt")
     assert not _check(out, src, "b.txt")  # failures are retried
@@ -64,12 +71,7 @@ def test_not_current_when_output_missing_fingerprint_changed_or_failed(tmp_path:
 
 
 def test_state_survives_kill_and_is_rebuilt_from_manifest_json(tmp_path: Path) -> None:
-    src = tmp_path / "a.txt"
-    src.write_text("bonjour")
-    out = tmp_path / "out"
-    m = Manifest(out, INFO)
-    _done(m, "a.txt", src, "a.txt")
-    m.record("b.txt", {"status": "failed", "error": "binary_input", "message": "b: binaire"})
+    src, out, m = _one_done_one_failed(tmp_path, "binary_input", "b: binaire")
     m.db.close()  # as kill -9: no export, the exported manifest.json is behind
     assert json.loads((out / "manifest.json").read_text())["documents"] == {}
     entries = load_entries(out)

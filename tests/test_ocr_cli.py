@@ -27,6 +27,16 @@ def _cut(tmp_path: Path) -> Path:
     return path
 
 
+def _fake_tesseract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """A ``tesseract`` on PATH that runs ``script`` (sh), ahead of any real one."""
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    fake = fake_bin / "tesseract"
+    fake.write_text("#!/bin/sh\n" + script)
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{fake_bin}{os.pathsep}/usr/bin{os.pathsep}/bin")
+
+
 def _bad_inputs(folder: Path) -> dict[str, str]:
     """Broken, truncated, blank and page-less inputs, with the error kind each must give."""
     folder.mkdir(exist_ok=True)
@@ -90,13 +100,8 @@ def test_missing_tesseract_stops_with_the_install_command(tmp_path: Path,
 
 def test_tesseract_without_french_data_stops_with_the_install_command(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake_bin = tmp_path / "bin"
-    fake_bin.mkdir()
-    fake = fake_bin / "tesseract"
-    fake.write_text('#!/bin/sh\necho "List of available languages in /x (2):"\n'
-                    'echo eng\necho osd\n')
-    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setenv("PATH", f"{fake_bin}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    _fake_tesseract(tmp_path, monkeypatch, 'echo "List of available languages in /x (2):"\n'
+                                           'echo eng\necho osd\n')
     scan = tmp_path / "page.tif"
     Image.new("L", (100, 100), 255).save(scan)
     result = CliRunner().invoke(main, ["ocr", str(scan), "-o", str(tmp_path / "out")])
@@ -130,16 +135,12 @@ def test_one_unreadable_input_exits_bad_input(tmp_path: Path) -> None:
 
 def test_tesseract_crash_is_an_ocr_failure_listed_with_its_message(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake_bin = tmp_path / "bin"
-    fake_bin.mkdir()
-    fake = fake_bin / "tesseract"
-    fake.write_text('#!/bin/sh\ncase "$1" in\n'
+    _fake_tesseract(tmp_path, monkeypatch,
+                    'case "$1" in\n'
                     '  --list-langs) echo "List of available languages in /x (2):"; '
                     'echo eng; echo fra;;\n'
                     '  --version) echo "tesseract 5.3.0";;\n'
                     '  *) echo "Error in pixReadStream: corrupt page" >&2; exit 1;;\nesac\n')
-    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setenv("PATH", f"{fake_bin}{os.pathsep}/usr/bin{os.pathsep}/bin")
     scan = tmp_path / "page.png"
     Image.new("L", (100, 100), 255).save(scan)
     out = tmp_path / "out"
