@@ -30,6 +30,30 @@ def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: 
     assert cleaner.clean_text(text).clean_text == text
 
 
+@pytest.mark.parametrize(("ocr", "clean", "rule"), [
+    # a capitalised form is a name to leave alone, unless a common word wins by far
+    ("Le ministre des Atlaires étrangères est arrivé.",
+     "Le ministre des Affaires étrangères est arrivé.", "channel:glyph"),
+    # a long unknown form is less likely a real word than a short one
+    ("un poltinisateur des entreprises", "un pollinisateur des entreprises", "t-l"),
+    # a word cut by in-line hyphenation is weighed whole; the hyphen stays where it was
+    ("la pro-venaut de la ville", "la pro-venant de la ville", "channel:glyph"),
+])
+def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule: str) -> None:
+    doc = cleaner.clean_text(ocr)
+    assert doc.clean_text == clean
+    assert [c.rule for c in doc.corrections] == [rule]
+
+
+@pytest.mark.parametrize("text", [
+    "M. Vaulrin et M. Bourgeot ont dîné chez M. Trolliet.",  # unknown names
+    "où ils lapi-daient les agents",  # no piece a common word, no repair of the whole
+])
+def test_unknown_names_and_cut_words_without_repair_are_left_alone(cleaner: Cleaner,
+                                                                     text: str) -> None:
+    assert cleaner.clean_text(text).clean_text == text
+
+
 def test_the_cached_twin_table_agrees_with_weighing_word_by_word(cleaner: Cleaner) -> None:
     speller = cleaner.resources.speller
     word_by_word = GlyphTwins(speller.lexicon, speller.gen)

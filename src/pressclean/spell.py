@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import enum
-import itertools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ import regex
 from pressclean.align import char_chunks
 from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator
 from pressclean.channel import ADAPT_MIN
+from pressclean.compounds import compound_edit
 from pressclean.document import Correction, Word
 from pressclean.lexicon import RARE_COUNT, Lexicon
 from pressclean.model import Model
@@ -63,6 +63,9 @@ class SpellParams:
     oov_logp: float = -9.5
     #: and this much less likely per digit or symbol among its letters ("e66aimer")
     noise_penalty: float = 3.0
+    #: and this much less likely per letter beyond ``oov_len_from``
+    oov_len_slope: float = 0.4
+    oov_len_from: int = 6
     #: a candidate must beat keeping the form by this much
     margin: float = 1.0
     #: a rare but known word is kept unless a glyph repair beats it by this much more
@@ -71,6 +74,8 @@ class SpellParams:
     dictionary_penalty: float = 1.0
     #: capitalised unknown forms (names) need a glyph explanation at least this likely
     name_channel_min: float = -2.6
+    #: or beat keeping the form by this much (a common word in capitals: "des Atlaires")
+    name_margin: float = 2.0
     #: a real-word confusion needs this many sightings in the model
     real_min_count: int = 3
     #: and the form itself seen this often, unless it is mostly a misreading
@@ -124,6 +129,11 @@ class Speller:
         new = copy.copy(self)
         new.gen = self.gen.adapted(self.gen.channel.adapted(counts))
         return new
+
+    @property
+    def rules_mode(self) -> bool:
+        """Weighing only word-rule repairs (the rules stage), not every candidate."""
+        return self._rules is not None
 
     # ---- language model ---------------------------------------------------------
     def p_uni(self, word: str) -> float:
@@ -196,7 +206,7 @@ class Speller:
                 continue
             edit = None
             if conf.get(i, 0.0) < self.p.trusted_conf:
-                edit = self._word(tok, prev, nxt)
+                edit = self.word_edit(tok, prev, nxt)
             if edit is not None:
                 out.append(edit)
                 prev = edit.replacement.split()[-1].lower()
@@ -220,7 +230,8 @@ class Speller:
             return True
         return low not in self.real and not self.twins.of(low)
 
-    def _word(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
+    def word_edit(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
+        """The correction of one word between its neighbours, or None to keep it."""
         word = tok.word
         route = self._route_of(word, self._rules is not None)
         if route is _Route.KEEP:
@@ -231,8 +242,8 @@ class Speller:
                 return self._real_word(tok, low, prev, nxt)
             return self._twin_word(tok, low, prev, nxt)
         if route is _Route.COMPOUND:
-            return self._compound(tok, prev, nxt)
-        return self._weigh(tok, word, word.lower(), prev, nxt,
+            return compound_edit(self, tok, prev, nxt)
+        return self.weigh(tok, word, word.lower(), prev, nxt,
                            self._candidates(word, word.lower()))
 
     def _route(self, word: str, rules_mode: bool) -> _Route:
@@ -262,9 +273,10 @@ class Speller:
             return _Route.REAL
         return _Route.WEIGH
 
-    def _weigh(self, tok: Token, word: str, low: str, prev: str | None, nxt: str | None,
+    def weigh(self, tok: Token, word: str, low: str, prev: str | None, nxt: str | None,
                candidates: tuple[Candidate, ...]) -> Edit | None:
-        """Keep the unknown or rare form, or take the best candidate by a margin."""
+        """Keep the unknown or rare form ``word``, or take the best candidate by a
+        margin; the edit spans ``tok``."""
         is_name = word[0].isupper() and word.isalpha()
         rare_known = self.lexicon.known(low)
         if rare_known:
@@ -273,11 +285,13 @@ class Speller:
             # a form with digits or glyph noise among its letters is hardly a real word
             noise = sum(1 for c in low if not (c.isalpha() or c in "'’"))
             keep_score = (self.p.oov_logp - self.p.noise_penalty * noise
+                          - self.p.oov_len_slope * max(0, len(low) - self.p.oov_len_from)
                           + (math.log10(self.p_uni(nxt)) if nxt else 0.0))
         best: tuple[float, Candidate] | None = None
         for cand in candidates:
-            if is_name and (cand.how == "split" or cand.channel < self.p.name_channel_min):
+            if is_name and cand.how == "split":
                 continue
+            costly_name = is_name and cand.channel < self.p.name_channel_min
             if rare_known and cand.how in ("dictionary", "split"):
                 continue
             if as_printed(word, cand.text) == word:
@@ -285,6 +299,8 @@ class Speller:
             score = cand.channel + self.context(prev, cand.words, nxt)
             if cand.how == "dictionary":
                 score -= self.p.dictionary_penalty
+            if costly_name:
+                score -= self.p.name_margin - self.p.margin
             if best is None or score > best[0]:
                 best = (score, cand)
         if best is None or best[0] < keep_score + self.p.margin:
@@ -297,63 +313,6 @@ class Speller:
         rule = {"glyph": "channel:glyph", "dictionary": "dictionary", "split": "split"}[cand.how]
         return Edit(tok.word_start, tok.end, replacement, STAGE, rule,
                     round(best[0] - keep_score, 3))
-
-    def _compound(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
-        """A hyphenated word: left as printed when it is a word, a compound of words or
-        a word cut by in-line hyphenation ("mil-lions"); else its one unknown part
-        is corrected in the context of the others ("firanc-comtois")."""
-        word = tok.word
-        parts = word.split("-")
-        if (len(parts) > 3 or not word[0].islower() or self.lexicon.known(word)
-                or self.lexicon.known("".join(parts))):
-            return None
-        unknown = [i for i, p in enumerate(parts) if p and not self.lexicon.known(p)]
-        if not unknown or any(len(parts[i]) < 3 for i in unknown):
-            return None
-        if self._rules is not None:
-            return None  # compounds are weighed whole, by the spell stage
-        # a known compound whose parts each are a likely misreading ("firanc-conrtois")
-        edit = self._known_compound(tok, parts, unknown)
-        if edit is not None:
-            return edit
-        fixed = list(parts)
-        edits = []
-        for i in unknown:
-            start = tok.word_start + sum(len(p) + 1 for p in parts[:i])
-            sub = Token(start, start + len(parts[i]), parts[i])
-            left = fixed[i - 1].lower() if i else prev
-            right = parts[i + 1].lower() if i + 1 < len(parts) else nxt
-            edit = self._word(sub, left, right)
-            if edit is not None and " " not in edit.replacement:
-                fixed[i] = edit.replacement
-                edits.append(edit)
-        if not edits:
-            return None
-        return Edit(tok.word_start, tok.end, "-".join(fixed), edits[0].stage, edits[0].rule,
-                    min(e.score for e in edits))
-
-    def _known_compound(self, tok: Token, parts: list[str], unknown: list[int]) -> Edit | None:
-        options: list[list[tuple[str, float]]] = []
-        for i, part in enumerate(parts):
-            if i not in unknown:
-                options.append([(part.lower(), 0.0)])
-                continue
-            cands = [(c.text, c.channel) for c in self.gen.for_form(part.lower())
-                     if c.how != "split"][:6]
-            options.append(cands or [(part.lower(), 0.0)])
-        best: tuple[float, str] | None = None
-        for combo in itertools.product(*options):
-            joined = "-".join(w for w, _ in combo)
-            if not self.lexicon.known(joined):
-                continue
-            score = sum(c for _, c in combo) + math.log10(self.p_uni(joined))
-            if best is None or score > best[0]:
-                best = (score, joined)
-        keep = self.p.oov_logp * len(unknown)  # each unknown part a word we do not know
-        if best is None or best[0] < keep + self.p.margin:
-            return None
-        return Edit(tok.word_start, tok.end, as_printed(tok.word, best[1]), STAGE,
-                    "channel:glyph", round(best[0] - keep, 3))
 
     def _candidates(self, word: str, low: str) -> tuple[Candidate, ...]:
         if self._rules is None:
