@@ -294,7 +294,7 @@ class Speller:
             costly_name = is_name and cand.channel < self.p.name_channel_min
             if rare_known and cand.how in ("dictionary", "split"):
                 continue
-            if as_printed(word, cand.text) == word:
+            if as_printed(word, cand.text) == word or _inflected(low, cand.text):
                 continue
             score = cand.channel + self.context(prev, cand.words, nxt)
             if cand.how == "dictionary":
@@ -371,3 +371,13 @@ class Speller:
         if score < keep + self.p.margin:
             return None
         return Edit(a.start, b.end, case_like(wa, joined), STAGE, "join", round(score - keep, 3))
+
+
+#: endings that make a known word into another form of it ("salpingite" + "s")
+_INFLECTIONS = ("s", "x", "r", "es", "nt")
+
+
+def _inflected(form: str, cand: str) -> bool:
+    """``form`` is ``cand`` inflected: more likely a word the lexicon lacks than a
+    misreading of ``cand`` with a letter added ("salpingites", "préluder")."""
+    return form.startswith(cand) and form[len(cand):] in _INFLECTIONS
