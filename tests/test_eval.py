@@ -56,6 +56,7 @@ def test_word_precision_bookkeeping() -> None:
                             ocr="[e pays est beau")])
     # "[e" is not a word token after punctuation stripping; "est"→"et" broke a word
     assert report.broken_words == 1
+    assert report.as_dict()["top_broken"] == ["est → et (1)"]
     report = evaluate([Item("y", gt="le pôle est beau", hyp="le pôle est beau",
                             ocr="le pôte est beau")])
     assert (report.changed_words, report.fixed_words, report.broken_words) == (1, 1, 0)

@@ -46,6 +46,9 @@ class Report:
     fixed_words: int = 0
     broken_words: int = 0
     missed: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: (word as read and right, what the corrector made of it): where to look for harm,
+    #: or for a truth that kept the OCR's error
+    broken: Counter[tuple[str, str]] = field(default_factory=Counter)
     worst: list[tuple[float, str]] = field(default_factory=list)
 
     def add(self, item: Item) -> None:
@@ -83,6 +86,7 @@ class Report:
                     self.fixed_words += 1
                 elif truth is not None and word == truth:
                     self.broken_words += 1
+                    self.broken[(word, new)] += 1
             elif truth is not None and truth != word:
                 self.missed[(word, truth)] += 1
 
@@ -99,6 +103,7 @@ class Report:
                 "words_broken": self.broken_words,
                 "precision": self.fixed_words / self.changed_words if self.changed_words else 1.0,
                 "top_missed": [f"{o} → {t} ({n})" for (o, t), n in self.missed.most_common(15)],
+                "top_broken": [f"{o} → {h} ({n})" for (o, h), n in self.broken.most_common(15)],
             })
         return d
 

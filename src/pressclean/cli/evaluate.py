@@ -80,5 +80,7 @@ def eval_cmd(gt: Path | None, hyp: Path | None, ocr: Path | None, run_dir: Path 
                    f"right ({data['precision']:.1%}), {data['words_broken']} broken")
         if data["top_missed"]:
             click.echo("most missed " + "; ".join(data["top_missed"][:10]))
+        if data["top_broken"]:
+            click.echo("most broken " + "; ".join(data["top_broken"][:10]))
     for name in data.get("worst", []):
         click.echo(f"worse: {name}")
