@@ -117,6 +117,14 @@ class CandidateGenerator:
         self._shared[form] = result
         return result
 
+    def glyph_repairs(self, form: str) -> tuple[Candidate, ...]:
+        """Only the undone glyph confusions of a form, best first: the cheap part of
+        ``for_form``, for a form that is itself a guess (two pieces of a cut word)."""
+        found = [Candidate((c,), self.channel.logp(c, form), "glyph")
+                 for c in self.channel.words_within(form, self.vocabulary()) if c != form]
+        return tuple(sorted(found, key=lambda c: c.channel + math.log10(
+            self.lexicon.count(c.words[0]) + 1), reverse=True)[:12])
+
     def _for_form(self, form: str) -> tuple[Candidate, ...]:
         glyph, near, split = self._proposals(form)
         found: dict[str, Candidate] = {}

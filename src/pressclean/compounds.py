@@ -68,7 +68,7 @@ def _cut_word(sp: Speller, tok: Token, parts: list[str], prev: str | None,
     back at the same place in the repaired word."""
     joined = parts[0] + parts[1]
     low = joined.lower()
-    cands = tuple(c for c in sp.gen.for_form(low) if c.how == "glyph")
+    cands = sp.gen.glyph_repairs(low)
     if not cands:
         return None
     edit = sp.weigh(tok, joined, low, prev, nxt, cands)
