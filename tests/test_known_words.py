@@ -49,6 +49,7 @@ def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule
     "M. Vaulrin et M. Bourgeot ont dîné chez M. Trolliet.",  # unknown names
     "où ils lapi-daient les agents",  # no piece a common word, no repair of the whole
     "Les salpingites chroniques sont rares.",  # a known word inflected, not misread
+    "sous les ap- plaudissements de la salle",  # half of a word cut at a lost line end
 ])
 def test_unknown_names_and_cut_words_without_repair_are_left_alone(cleaner: Cleaner,
                                                                      text: str) -> None:

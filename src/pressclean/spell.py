@@ -186,6 +186,10 @@ class Speller:
                 prev = word.lower()
                 i += 1
                 continue
+            if _cut_piece(text, toks[i - 1] if i else None, tok):
+                prev = word.lower()  # "ap- plaudissements": half a word, not a word
+                i += 1
+                continue
             if before is not None and not self._revisit(word):
                 taken = before.get(tok.start) or before.get(tok.word_start)
                 prev = word.lower() if word else prev
@@ -381,3 +385,14 @@ def _inflected(form: str, cand: str) -> bool:
     """``form`` is ``cand`` inflected: more likely a word the lexicon lacks than a
     misreading of ``cand`` with a letter added ("salpingites", "préluder")."""
     return form.startswith(cand) and form[len(cand):] in _INFLECTIONS
+
+
+def _cut_piece(text: str, prev: Token | None, tok: Token) -> bool:
+    """``tok`` is the second half of a word hyphenated at a line end whose line break
+    became a space ("ap- plaudissements", in text reflowed by an earlier tool): not a
+    word, and repairing it alone would make a word the first half then repeats."""
+    if prev is None or not tok.word.islower() or not tok.word.isalpha() \
+            or not prev.word[-1:].isalpha():
+        return False
+    gap = text[prev.end:tok.start]
+    return len(gap) >= 2 and gap[0] in "-¬" and gap[1:].isspace()
