@@ -47,6 +47,7 @@ def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule
 
 @pytest.mark.parametrize("text", [
     "M. Vaulrin et M. Bourgeot ont dîné chez M. Trolliet.",  # unknown names
+    "les tableaux de Doussière",  # a name one costly edit from a common word
     "où ils lapi-daient les agents",  # no piece a common word, no repair of the whole
     "Les salpingites chroniques sont rares.",  # a known word inflected, not misread
     "sous les ap- plaudissements de la salle",  # half of a word cut at a lost line end

@@ -293,9 +293,9 @@ class Speller:
                           + (math.log10(self.p_uni(nxt)) if nxt else 0.0))
         best: tuple[float, Candidate] | None = None
         for cand in candidates:
-            if is_name and cand.how == "split":
-                continue
             costly_name = is_name and cand.channel < self.p.name_channel_min
+            if is_name and (cand.how == "split" or costly_name and cand.how == "dictionary"):
+                continue  # a name changes only where a likely glyph confusion explains it
             if rare_known and cand.how in ("dictionary", "split"):
                 continue
             if as_printed(word, cand.text) == word or _inflected(low, cand.text):
