@@ -42,6 +42,24 @@ def test_learn_from_pair_files_and_clean_with_it(tmp_path: Path) -> None:
     assert "pôle" in out.stdout
 
 
+def test_learn_from_several_pair_sources(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder, ocr in ((first, "Le pôte est ici."), (second, "Île pôle est ici.")):
+        folder.mkdir()
+        (folder / "p.ocr.txt").write_text(ocr, encoding="utf-8")
+        (folder / "p.gt.txt").write_text("Le pôle est ici.", encoding="utf-8")
+    model_path = tmp_path / "m.json.gz"
+    result = CliRunner().invoke(main, ["learn", "--pairs", str(first), "--pairs", str(second),
+                                       "-o", str(model_path)])
+    assert result.exit_code == 0, result.output
+    model = load_model(model_path)
+    assert model.provenance["pairs"] == 2
+    assert model.provenance["source"] == "a + b"
+    assert model.word_conf["pôte"] == {"pôle": 1}
+    assert model.word_conf["île"] == {"le": 1}
+    assert model.unigrams["pôle"] == 2
+
+
 def test_packaged_model_has_provenance_and_no_text() -> None:
     model = load_model()
     assert model.provenance["source"].endswith("train.aligned.tsv")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import click
@@ -10,27 +11,28 @@ from pressclean.cli._common import reported_errors
 
 
 @click.command()
-@click.option("--pairs", type=click.Path(exists=True, path_type=Path),
-              help="ICDAR-style TSV (input/output columns) or a folder of X.ocr.txt + X.gt.txt.")
+@click.option("--pairs", type=click.Path(exists=True, path_type=Path), multiple=True,
+              help="ICDAR-style TSV (input/output columns) or a folder of X.ocr.txt + X.gt.txt "
+                   "(repeat to learn from several, e.g. two OCR engines).")
 @click.option("--archive", type=click.Path(exists=True, path_type=Path),
               help="Folder of OCR text (or a TSV's OCR column) to mine for variants.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Model file (with --pairs) or proposals CSV (with --archive).")
 @click.option("--top", type=int, default=200, show_default=True,
               help="How many variant proposals to keep (--archive).")
-def learn(pairs: Path | None, archive: Path | None, output: Path, top: int) -> None:
+def learn(pairs: tuple[Path, ...], archive: Path | None, output: Path, top: int) -> None:
     """Learn a model from OCR aligned with its truth (--pairs), or mine an archive
     without truth for variant and rule proposals (--archive)."""
     from pressclean.learn import learn_model, read_pairs
 
-    if (pairs is None) == (archive is None):
+    if bool(pairs) == (archive is not None):
         raise click.UsageError("give --pairs FILE|DIR or --archive DIR")
     if archive is not None:
         _mine(archive, output, top)
         return
-    assert pairs is not None
     with reported_errors():
-        model = learn_model(read_pairs(pairs), source=pairs.name)
+        model = learn_model(itertools.chain.from_iterable(read_pairs(p) for p in pairs),
+                            source=" + ".join(p.name for p in pairs))
         model.save(output)
     prov = model.provenance
     click.echo(f"learned from {prov['pairs']} pairs ({prov['words']} words): "
