@@ -24,7 +24,7 @@ from pressclean.exceptions import DataFileError
 from pressclean.tokens import split_elision
 
 FORMAT = "pressclean-model/1"
-DEFAULT_MODEL = "model-icdar2017-fr.json.gz"
+DEFAULT_MODEL = "model-press-fr.json.gz"
 _NUMBER = regex.compile(r"^[\d.,]+$")
 _LM_WORD = regex.compile(r"[\p{L}\d][\p{L}\p{M}\d'’\-]*")
 
