@@ -38,6 +38,9 @@ def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: 
     ("un poltinisateur des entreprises", "un pollinisateur des entreprises", "t-l"),
     # a word cut by in-line hyphenation is weighed whole; the hyphen stays where it was
     ("la pro-venaut de la ville", "la pro-venant de la ville", "channel:glyph"),
+    # ... also when the repair is shorter than the form ("tn" for "m")
+    ("il partit brusque-tnent de la salle", "il partit brusque-ment de la salle",
+     "channel:glyph"),
 ])
 def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule: str) -> None:
     doc = cleaner.clean_text(ocr)
