@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parents[1] / "shared" / "data" / "seeds"
@@ -33,7 +34,7 @@ def main() -> None:
     spec = importlib.util.spec_from_file_location("make_scans",
                                                   HERE.parent / "samples" / "make_scans.py")
     assert spec is not None and spec.loader is not None
-    scans = importlib.util.module_from_spec(spec)
+    scans: Any = importlib.util.module_from_spec(spec)
     sys.modules["make_scans"] = scans
     spec.loader.exec_module(scans)
     fonts = Path("/usr/share/fonts/truetype")

@@ -21,6 +21,7 @@ import importlib.util
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -34,7 +35,7 @@ FIRST_ROW = 2000
 WORDS_PER_PAGE = 350
 
 
-def _scans_module():  # type: ignore[no-untyped-def]
+def _scans_module() -> Any:
     spec = importlib.util.spec_from_file_location("make_scans", HERE.parent / "samples" /
                                                   "make_scans.py")
     assert spec is not None and spec.loader is not None
@@ -82,15 +83,14 @@ def main() -> None:
         jobs.append((spec, pars))
     args.out.mkdir(parents=True, exist_ok=True)
 
-    def one(job: tuple[object, list[str]]) -> None:
+    def one(job: tuple[Any, list[str]]) -> None:
         spec, pars = job
-        page_rng = np.random.default_rng(spec.rng_seed)  # type: ignore[attr-defined]
+        page_rng = np.random.default_rng(spec.rng_seed)
         ink = scans._ink_pages(spec, pars)[0]
         image = scans._age(spec, ink, page_rng)
-        page = ocr_page(PageImage(image, spec.dpi, spec.name),  # type: ignore[attr-defined]
-                        OcrOptions())
+        page = ocr_page(PageImage(image, spec.dpi, spec.name), OcrOptions())
         text, _ = assemble([page])
-        stem = args.out / spec.name  # type: ignore[attr-defined]
+        stem = args.out / spec.name
         stem.with_suffix(".ocr.txt").write_text(text, encoding="utf-8")
         stem.with_suffix(".gt.txt").write_text("\n".join(pars) + "\n", encoding="utf-8")
 
