@@ -10,12 +10,12 @@ checks that cleaning still helps, and does no harm, on other faces.
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+
+from render_pairs import scans_module  # bench/, the folder this script runs from
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parents[1] / "shared" / "data" / "seeds"
@@ -31,12 +31,7 @@ PAGES = (("001_article.txt", 300, 0.05, 0.0), ("002_article.txt", 200, 0.2, 0.02
 
 
 def main() -> None:
-    spec = importlib.util.spec_from_file_location("make_scans",
-                                                  HERE.parent / "samples" / "make_scans.py")
-    assert spec is not None and spec.loader is not None
-    scans: Any = importlib.util.module_from_spec(spec)
-    sys.modules["make_scans"] = scans
-    spec.loader.exec_module(scans)
+    scans = scans_module()
     fonts = Path("/usr/share/fonts/truetype")
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "scans", Path(tmp) / "out"

@@ -35,7 +35,8 @@ FIRST_ROW = 2000
 WORDS_PER_PAGE = 350
 
 
-def _scans_module() -> Any:
+def scans_module() -> Any:
+    """``samples/make_scans.py``, loaded as a module (it is a script, not a package)."""
     spec = importlib.util.spec_from_file_location("make_scans", HERE.parent / "samples" /
                                                   "make_scans.py")
     assert spec is not None and spec.loader is not None
@@ -70,7 +71,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=120)
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
-    scans = _scans_module()
+    scans = scans_module()
     truth = [gt for _, gt in read_pairs(DATA / "train.aligned.tsv")][FIRST_ROW:]
     rng = np.random.default_rng(2026)
     jobs = []

@@ -101,7 +101,7 @@ class CandidateGenerator:
         cached = self._shared.get(form)
         if cached is not None:
             return cached
-        glyph = [c for c in self.channel.words_within(form, self.vocabulary()) if c != form]
+        glyph = self._glyph_words(form)
         near: list[str] = []
         # SymSpell and splitting only where undoing glyph confusions found no word:
         # they are the slow part, and rarely beat a glyph explanation (on held-out
@@ -120,8 +120,15 @@ class CandidateGenerator:
     def glyph_repairs(self, form: str) -> tuple[Candidate, ...]:
         """Only the undone glyph confusions of a form, best first: the cheap part of
         ``for_form``, for a form that is itself a guess (two pieces of a cut word)."""
-        found = [Candidate((c,), self.channel.logp(c, form), "glyph")
-                 for c in self.channel.words_within(form, self.vocabulary()) if c != form]
+        return self._ranked([Candidate((c,), self.channel.logp(c, form), "glyph")
+                             for c in self._glyph_words(form)])
+
+    def _glyph_words(self, form: str) -> list[str]:
+        """The vocabulary words that undoing likely confusions makes of ``form``."""
+        return [c for c in self.channel.words_within(form, self.vocabulary()) if c != form]
+
+    def _ranked(self, found: list[Candidate]) -> tuple[Candidate, ...]:
+        """The twelve best candidates by channel and frequency."""
         return tuple(sorted(found, key=lambda c: c.channel + math.log10(
             self.lexicon.count(c.words[0]) + 1), reverse=True)[:12])
 
@@ -135,9 +142,7 @@ class CandidateGenerator:
                 found[cand] = Candidate((cand,), self.channel.logp(cand, form), "dictionary")
         if split is not None:
             found[" ".join(split.words)] = split
-        ranked = sorted(found.values(), key=lambda c: c.channel + math.log10(
-            self.lexicon.count(c.words[0]) + 1), reverse=True)
-        return tuple(ranked[:12])
+        return self._ranked(list(found.values()))
 
     def _split(self, form: str) -> Candidate | None:
         """Best split of a merged form into 2–4 common words (dynamic programming over

@@ -4,7 +4,8 @@ Holds only statistics, never running text: word and word-pair counts of ground-t
 text (the language model), how often each OCR word form stood for each true word
 (real-word confusions such as "a" for "à"), and how often each character chunk was
 read as another (the channel: P(OCR chunk | true chunk)). ``pressclean learn`` writes
-it; the packaged default was learned from ICDAR 2017 French periodicals (train).
+it; the packaged default was learned from ICDAR 2017 French periodicals (train) and
+from Tesseract's readings of renders of that truth (``bench/render_pairs.py``).
 """
 
 from __future__ import annotations
