@@ -25,6 +25,7 @@ from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGener
 from pressclean.channel import ADAPT_MIN
 from pressclean.compounds import compound_edit
 from pressclean.document import Correction, Word
+from pressclean.initials import initial_edit
 from pressclean.lexicon import RARE_COUNT, Lexicon
 from pressclean.model import Model
 from pressclean.offsets import Edit
@@ -178,10 +179,18 @@ class Speller:
             if tok.elision:
                 prev = tok.elision.lower().replace("’", "'")
             word = tok.word
-            # fast path: a common word with nothing to weigh (most of any text)
             ok = settled.get(word)
             if ok is None:
                 ok = settled[word] = self._is_settled(word, rules is not None)
+            if rules is None and len(word) <= 4 \
+                    and conf.get(i, 0.0) < self.p.trusted_conf:
+                initial = initial_edit(self, text, tok, nxt_tok, STAGE)
+                if initial is not None:  # "11 est", "II faut": a sentence's first "Il"
+                    out.append(initial)
+                    prev = initial.replacement.lower()
+                    i += 1
+                    continue
+            # fast path: a common word with nothing to weigh (most of any text)
             if ok and (rules is not None or nxt_tok is None or settled.get(nxt_tok.word)):
                 prev = word.lower()
                 i += 1
