@@ -141,7 +141,10 @@ class CandidateGenerator:
             if cand not in found:
                 found[cand] = Candidate((cand,), self.channel.logp(cand, form), "dictionary")
         if split is not None:
-            found[" ".join(split.words)] = split
+            # the pieces were found once for all channels; their cost is this channel's
+            # (an adapted one makes a document's habitual confusion cheaper)
+            found[" ".join(split.words)] = Candidate(
+                split.words, self._split_logp(split.words, form), "split")
         return self._ranked(list(found.values()))
 
     def _split(self, form: str) -> Candidate | None:
@@ -164,9 +167,13 @@ class CandidateGenerator:
         if final is None or len(final[1]) < 2:
             return None
         words = tuple(final[1])
+        return Candidate(words, self._split_logp(words, form), "split")
+
+    def _split_logp(self, words: tuple[str, ...], form: str) -> float:
+        """log10 P(form | words): the lost spaces and the confusions within pieces."""
         repaired = sum(self.channel.logp(w, form[i:i + len(w)]) for w, i in _offsets(words, form)
                        if len(w) == len(form[i:i + len(w)]))
-        return Candidate(words, SPLIT_LOGP * (len(words) - 1) + repaired, "split")
+        return SPLIT_LOGP * (len(words) - 1) + repaired
 
     def _pieces_from(self, form: str, start: int, options: list[list[tuple[float, int, str, int]]],
                      ) -> list[tuple[int, str, float]]:
