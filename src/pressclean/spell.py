@@ -182,8 +182,8 @@ class Speller:
             ok = settled.get(word)
             if ok is None:
                 ok = settled[word] = self._is_settled(word, rules is not None)
-            if rules is None and len(word) <= 4 \
-                    and conf.get(i, 0.0) < self.p.trusted_conf:
+            if rules is None and len(word) <= 4 and (tok.start < 2 or not text[
+                    tok.start - 2].isalnum()) and conf.get(i, 0.0) < self.p.trusted_conf:
                 initial = initial_edit(self, text, tok, nxt_tok, STAGE)
                 if initial is not None:  # "11 est", "II faut": a sentence's first "Il"
                     out.append(initial)
