@@ -62,6 +62,12 @@ def test_word_precision_bookkeeping() -> None:
     assert (report.changed_words, report.fixed_words, report.broken_words) == (1, 1, 0)
 
 
+def test_a_space_after_a_glued_comma_is_no_word_change() -> None:
+    report = evaluate([Item("z", gt="la guerre,comme la paix", hyp="la guerre, comme la paix",
+                            ocr="la guerre,comme la paiz")])
+    assert (report.changed_words, report.fixed_words, report.broken_words) == (1, 1, 0)
+
+
 def test_usage_errors() -> None:
     result = CliRunner().invoke(main, ["eval", "--gt", str(SAMPLE_GT)])
     assert result.exit_code == ExitCode.USAGE
