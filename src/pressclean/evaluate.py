@@ -20,7 +20,6 @@ from rapidfuzz.distance import Levenshtein
 from pressclean.align import words as split_words
 from pressclean.metrics import Counts, cer_counts, cmer_counts, wer_counts
 
-
 #: a comma or semicolon glued between letters: a space, not a word, tells the two apart
 _GLUED = regex.compile(r"(?<=\p{L})([,;])(?=\p{L})")
 

@@ -1,4 +1,5 @@
-"""Composes the text stages: layout → glyph rules → dictionary/model correction.
+"""Composes the text stages: layout (and, for OCR, the apostrophe style) → glyph rules
+→ dictionary/model correction.
 
 A :class:`Cleaner` loads its resources (lexicon, rules, model, decisions) once and
 cleans any number of documents; every stage proposes edits and :class:`EditLog`
@@ -11,7 +12,7 @@ import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pressclean import layout, rules
+from pressclean import layout, rules, typography
 from pressclean.decisions import DocumentVeto
 from pressclean.document import Document, Word
 from pressclean.offsets import EditLog
@@ -68,6 +69,8 @@ class Cleaner:
         log = EditLog(text, veto=decisions.veto_for(path) if decisions else None)
         log.apply(layout.layout_edits(log.text, self.resources.lexicon,
                                       reflow=self.options.reflow, words=words))
+        if words:  # read from a page: one printed style (digital text may mix them)
+            log.apply(typography.apostrophe_edits(log.text))
         speller = self.resources.speller
         log.apply(rules.rule_edits(log.text, self.resources, speller, words))
         if self.options.spell:

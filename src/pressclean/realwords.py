@@ -56,12 +56,12 @@ class RealWordConfusions:
         row = self.model.word_conf[low]
         # a form the model never saw in its truth tells nothing about the next word;
         # without this, its candidates' unseen pairs would count against them alone
-        blind = nxt is not None and low not in self.model.unigrams
+        blind = low not in self.model.unigrams
         keep = math.log10((row.get(low, 0) + 0.5) / total) + self._assoc(prev, low, nxt)
         best: tuple[float, str] | None = None
         for cand, n in cands:
             score = math.log10(n / total) + self._assoc(prev, cand, nxt)
-            if blind and self.model.bigrams.get(f"{cand} {nxt}", 0) == 0:
+            if blind and nxt is not None and self.model.bigrams.get(f"{cand} {nxt}", 0) == 0:
                 score -= self._assoc(cand, nxt, None)  # as unseen after the form
             if best is None or score > best[0]:
                 best = (score, cand)

@@ -1,0 +1,34 @@
+"""One apostrophe per document, as the page was printed.
+
+A printed page uses one apostrophe throughout: the typographic "’" of typeset French,
+or the straight "'" of a typewriter. Tesseract reads a straight apostrophe as "'"
+every time, but a curly one as "’" only where the print is crisp, and as "'" (or "‘")
+where it is worn or small. So a document whose text holds curly apostrophes between
+letters was printed with them, and its straight ones are the same glyph read less
+well: they are written "’" too. A "‘" between letters is an apostrophe whatever the
+style. A document with no curly apostrophe (or a stray one) is left as it is, and
+so is digital text (only documents read from pages come here): it may mix both.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pressclean.offsets import Edit
+
+STAGE = "layout"
+RULE = "apostrophe-style"
+#: curly apostrophes between letters needed to call a document's style typographic
+MIN_CURLY = 2
+#: and their least share of all apostrophes between letters
+MIN_SHARE = 0.2
+_BETWEEN = regex.compile(r"(?<=\p{L})['’‘](?=\p{L})")
+
+
+def apostrophe_edits(text: str) -> list[Edit]:
+    """Edits that give every apostrophe between letters the document's printed style."""
+    marks = [(m.start(), m.group()) for m in _BETWEEN.finditer(text)]
+    curly = sum(1 for _, c in marks if c == "’")
+    style = "’" if curly >= MIN_CURLY and curly >= MIN_SHARE * len(marks) else "'"
+    return [Edit(i, i + 1, style, STAGE, RULE) for i, c in marks
+            if c == "‘" or (c == "'" and style == "’")]
