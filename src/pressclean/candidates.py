@@ -54,7 +54,7 @@ class CandidateGenerator:
         self._deletes: dict[str, tuple[str, ...]] | None = None
         self._vocab: Vocabulary | None = None
         self._split_vocab: Vocabulary | None = None
-        self._shared: dict[str, tuple[list[str], list[str], Candidate | None]] = {}
+        self._shared: dict[str, tuple[list[str], list[str], tuple[str, ...] | None]] = {}
         self.for_form: Callable[[str], tuple[Candidate, ...]] = \
             lru_cache(maxsize=100_000)(self._for_form)
 
@@ -95,7 +95,7 @@ class CandidateGenerator:
             self._deletes = _load_deletes(self.lexicon)
         return self._deletes
 
-    def _proposals(self, form: str) -> tuple[list[str], list[str], Candidate | None]:
+    def _proposals(self, form: str) -> tuple[list[str], list[str], tuple[str, ...] | None]:
         """Channel-independent proposals for a form (glyph undos, SymSpell, split),
         computed once and shared by the adapted copies of this generator."""
         cached = self._shared.get(form)
@@ -143,11 +143,10 @@ class CandidateGenerator:
         if split is not None:
             # the pieces were found once for all channels; their cost is this channel's
             # (an adapted one makes a document's habitual confusion cheaper)
-            found[" ".join(split.words)] = Candidate(
-                split.words, self._split_logp(split.words, form), "split")
+            found[" ".join(split)] = Candidate(split, self._split_logp(split, form), "split")
         return self._ranked(list(found.values()))
 
-    def _split(self, form: str) -> Candidate | None:
+    def _split(self, form: str) -> tuple[str, ...] | None:
         """Best split of a merged form into 2–4 common words (dynamic programming over
         the words that start at each position, one confusion allowed in each)."""
         n = len(form)
@@ -166,8 +165,7 @@ class CandidateGenerator:
         final = best[n]
         if final is None or len(final[1]) < 2:
             return None
-        words = tuple(final[1])
-        return Candidate(words, self._split_logp(words, form), "split")
+        return tuple(final[1])
 
     def _split_logp(self, words: tuple[str, ...], form: str) -> float:
         """log10 P(form | words): the lost spaces and the confusions within pieces."""

@@ -13,7 +13,6 @@ letter more than the pronoun ("Sil", for "S'il") and a capital after an initial
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from pressclean.offsets import Edit
@@ -61,7 +60,6 @@ def initial_edit(sp: Speller, text: str, tok: Token, nxt: Token | None, stage: s
     if sp.lexicon.is_protected(form):
         return None
     after = lm_word(nxt)
-    p_after = sp.p_uni(after)
     best: tuple[float, str] | None = None
     for word in _TARGETS:
         if len(form) > len(word):
@@ -69,7 +67,7 @@ def initial_edit(sp: Speller, text: str, tok: Token, nxt: Token | None, stage: s
         channel = sp.gen.channel.logp(word, low)
         if channel < MIN_CHANNEL:
             continue
-        assoc = math.log10(sp.model.p_next(word, after, p_after) / p_after)
+        assoc = sp.real.assoc(word, after, None)  # log10 P(after | word) / P(after)
         if assoc < MIN_ASSOC:
             continue
         if best is None or channel + assoc > best[0]:

@@ -57,19 +57,19 @@ class RealWordConfusions:
         # a form the model never saw in its truth tells nothing about the next word;
         # without this, its candidates' unseen pairs would count against them alone
         blind = low not in self.model.unigrams
-        keep = math.log10((row.get(low, 0) + 0.5) / total) + self._assoc(prev, low, nxt)
+        keep = math.log10((row.get(low, 0) + 0.5) / total) + self.assoc(prev, low, nxt)
         best: tuple[float, str] | None = None
         for cand, n in cands:
-            score = math.log10(n / total) + self._assoc(prev, cand, nxt)
-            if blind and nxt is not None and self.model.bigrams.get(f"{cand} {nxt}", 0) == 0:
-                score -= self._assoc(cand, nxt, None)  # as unseen after the form
+            score = math.log10(n / total) + self.assoc(prev, cand, None)
+            if nxt is not None and not (blind and f"{cand} {nxt}" not in self.model.bigrams):
+                score += self.assoc(cand, nxt, None)  # (an unseen pair counts as the form's)
             if best is None or score > best[0]:
                 best = (score, cand)
         if best is None or best[0] < keep + self.margin:
             return None
         return best[1], round(best[0] - keep, 3)
 
-    def _assoc(self, prev: str | None, word: str, nxt: str | None) -> float:
+    def assoc(self, prev: str | None, word: str, nxt: str | None) -> float:
         """log10 of how much the neighbours favour ``word`` over its base rate:
         P(word | prev) / P(word), then P(next | word) / P(next)."""
         total = 0.0

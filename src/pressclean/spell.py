@@ -25,6 +25,7 @@ from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGener
 from pressclean.channel import ADAPT_MIN
 from pressclean.compounds import compound_edit
 from pressclean.document import Correction, Word
+from pressclean.initials import MAX_LEN as INITIAL_MAX_LEN
 from pressclean.initials import initial_edit
 from pressclean.lexicon import RARE_COUNT, Lexicon
 from pressclean.model import Model
@@ -182,7 +183,7 @@ class Speller:
             ok = settled.get(word)
             if ok is None:
                 ok = settled[word] = self._is_settled(word, rules is not None)
-            if rules is None and len(word) <= 4 and (tok.start < 2 or not text[
+            if rules is None and len(word) <= INITIAL_MAX_LEN and (tok.start < 2 or not text[
                     tok.start - 2].isalnum()) and conf.get(i, 0.0) < self.p.trusted_conf:
                 initial = initial_edit(self, text, tok, nxt_tok, STAGE)
                 if initial is not None:  # "11 est", "II faut": a sentence's first "Il"
