@@ -41,6 +41,9 @@ def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: 
     # ... also when the repair is shorter than the form ("tn" for "m")
     ("il partit brusque-tnent de la salle", "il partit brusque-ment de la salle",
      "channel:glyph"),
+    # a dropped letter no glyph confusion explains, though glyph repairs exist ("title")
+    ("Il était utle pour notre territoire.", "Il était utile pour notre territoire.",
+     "dictionary"),
 ])
 def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule: str) -> None:
     doc = cleaner.clean_text(ocr)
@@ -54,6 +57,7 @@ def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule
     "où ils lapi-daient les agents",  # no piece a common word, no repair of the whole
     "Les salpingites chroniques sont rares.",  # a known word inflected, not misread
     "sous les ap- plaudissements de la salle",  # half of a word cut at a lost line end
+    "des événements coorganisés par le pôle",  # a prefix on a known word: not two specks
 ])
 def test_unknown_names_and_cut_words_without_repair_are_left_alone(cleaner: Cleaner,
                                                                      text: str) -> None:

@@ -55,6 +55,7 @@ class CandidateGenerator:
         self._vocab: Vocabulary | None = None
         self._split_vocab: Vocabulary | None = None
         self._shared: dict[str, tuple[list[str], list[str], tuple[str, ...] | None]] = {}
+        self._near_cache: dict[str, tuple[str, ...]] = {}
         self.for_form: Callable[[str], tuple[Candidate, ...]] = \
             lru_cache(maxsize=100_000)(self._for_form)
 
@@ -116,6 +117,24 @@ class CandidateGenerator:
             self._shared.clear()
         self._shared[form] = result
         return result
+
+    def near_fallback(self, form: str) -> tuple[Candidate, ...]:
+        """SymSpell neighbours of a form whose glyph repairs were all refused."""
+        glyph, near, _ = self._proposals(form)
+        if not glyph or len(form) < 3 or not form.isalpha():
+            return ()
+        got = self._near_cache.get(form)
+        if got is None:
+            if len(self._near_cache) > 200_000:
+                self._near_cache.clear()
+            dist = 2 if len(form) >= 7 else 1
+            # a known word plus two letters is more likely a word the lexicon lacks
+            # ("coorganisés") than a word with two specks beside it
+            got = self._near_cache[form] = tuple(
+                w for w in _closest(self.deletes(), form, dist)
+                if w not in glyph and not (len(form) - len(w) >= 2 and w in form))
+        return self._ranked([Candidate((c,), self.channel.logp(c, form), "dictionary")
+                             for c in got])
 
     def glyph_repairs(self, form: str) -> tuple[Candidate, ...]:
         """Only the undone glyph confusions of a form, best first: the cheap part of

@@ -257,8 +257,15 @@ class Speller:
             return self._twin_word(tok, low, prev, nxt)
         if route is _Route.COMPOUND:
             return compound_edit(self, tok, prev, nxt)
-        return self.weigh(tok, word, word.lower(), prev, nxt,
-                           self._candidates(word, word.lower()))
+        low = word.lower()
+        edit = self.weigh(tok, word, low, prev, nxt, self._candidates(word, low))
+        if edit is None and self._rules is None and word.islower():
+            # glyph repairs explain most forms but not a dropped or doubled letter
+            # ("utle" for "utile"): its dictionary neighbours get their own weighing
+            near = self.gen.near_fallback(low)
+            if near:
+                edit = self.weigh(tok, word, low, prev, nxt, near)
+        return edit
 
     def _route(self, word: str, rules_mode: bool) -> _Route:
         """What kind of weighing a word calls for; depends on the word and the stage
