@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pressclean.document import Word
 from pressclean.pipeline import Cleaner
+from pressclean.tokens import token_confidences, tokenize
 
 TEXT = "Historiquement, le pays hortoger est marqué par sa précision."
 
@@ -27,3 +28,30 @@ def test_high_confidence_word_is_left_alone(cleaner: Cleaner) -> None:
     doc = cleaner.clean_text(TEXT, words=_words(97.0))
     assert "hortoger" in doc.clean_text
     assert doc.words[3].conf == 97.0
+
+
+def test_ocr_words_holding_punctuation_keep_their_confidence() -> None:
+    """Tesseract's words carry their punctuation ("l'industrie,", "«", "(le"); every
+    token still finds its word."""
+    text = "« On nous disait que l'industrie, Luxe&Tech (son pôle), c'était fini. »"
+    words, pos = [], 0
+    for i, token in enumerate(text.split(" ")):
+        start = text.index(token, pos)
+        words.append(Word(token, start, start + len(token), conf=float(50 + i)))
+        pos = start + len(token)
+    toks = tokenize(text)
+    got = {toks[i].text: conf for i, conf in token_confidences(toks, words).items()}
+    assert got == {"On": 51.0, "nous": 52.0, "disait": 53.0, "que": 54.0,
+                   "l'industrie": 55.0, "Luxe&Tech": 56.0, "son": 57.0, "pôle": 58.0,
+                   "c'était": 59.0, "fini": 60.0}
+
+
+def test_a_trusted_word_followed_by_a_comma_is_left_alone(cleaner: Cleaner) -> None:
+    text = "Le pays hortoger, marqué par sa précision."
+    words, pos = [], 0
+    for token in text.split(" "):
+        start = text.index(token, pos)
+        words.append(Word(token, start, start + len(token), conf=97.0))
+        pos = start + len(token)
+    assert cleaner.clean_text(text, words=words).clean_text == text
+    assert "horloger" in cleaner.clean_text(text).clean_text  # without confidences

@@ -131,20 +131,27 @@ def lm_word(tok: Token) -> str:
     return tok.word.lower()
 
 
+#: how many OCR words ahead a token's own word is looked for
+_LOOKAHEAD = 4
+
+
 def token_confidences(toks: tuple[Token, ...], words: list[Word] | None) -> dict[int, float]:
     """OCR confidence of each token, where the input carried word confidences."""
     if not words:
         return {}
     # words are in source coordinates; the text here may have been re-flowed, so match
-    # by order and surface form rather than offset
+    # by order and surface form rather than offset. An OCR word may hold punctuation
+    # ("l'industrie,") or more than one token ("Tech,son"): a token takes the
+    # confidence of the next word, within a few, whose text contains it
     out: dict[int, float] = {}
-    j = 0
+    j = pos = 0
     for i, tok in enumerate(toks):
-        while j < len(words) and words[j].text != tok.text and j < len(words) - 1 \
-                and words[j + 1].text == tok.text:
-            j += 1
-        conf = words[j].conf if j < len(words) else None
-        if conf is not None and words[j].text == tok.text:
-            out[i] = float(conf)
-            j += 1
+        for k in range(j, min(j + _LOOKAHEAD, len(words))):
+            at = words[k].text.find(tok.text, pos if k == j else 0)
+            if at >= 0:
+                conf = words[k].conf
+                if conf is not None:
+                    out[i] = float(conf)
+                j, pos = k, at + len(tok.text)
+                break
     return out
