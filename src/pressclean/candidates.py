@@ -103,13 +103,11 @@ class CandidateGenerator:
         if cached is not None:
             return cached
         glyph = self._glyph_words(form)
-        near: list[str] = []
         # SymSpell and splitting only where undoing glyph confusions found no word:
         # they are the slow part, and rarely beat a glyph explanation (on held-out
-        # train, 1 of 25 winning splits was of a form with a glyph candidate)
-        if not glyph and len(form) >= 3 and form.isalpha():
-            dist = 2 if len(form) >= 7 else 1
-            near = _closest(self.deletes(), form, dist)
+        # train, 1 of 25 winning splits was of a form with a glyph candidate); where
+        # the glyph repairs lose, ``near_fallback`` looks up the neighbours after all
+        near = [] if glyph else self._neighbours(form)
         split = (self._split(form) if not glyph and len(form) >= 5
                  and form.isalpha() else None)
         result = (glyph, near, split)
@@ -120,21 +118,27 @@ class CandidateGenerator:
 
     def near_fallback(self, form: str) -> tuple[Candidate, ...]:
         """SymSpell neighbours of a form whose glyph repairs were all refused."""
-        glyph, near, _ = self._proposals(form)
-        if not glyph or len(form) < 3 or not form.isalpha():
-            return ()
+        glyph = self._proposals(form)[0]
+        if not glyph:
+            return ()  # its neighbours were proposed, and weighed, with the glyph repairs
         got = self._near_cache.get(form)
         if got is None:
             if len(self._near_cache) > 200_000:
                 self._near_cache.clear()
-            dist = 2 if len(form) >= 7 else 1
             # a known word plus two letters is more likely a word the lexicon lacks
             # ("coorganisés") than a word with two specks beside it
             got = self._near_cache[form] = tuple(
-                w for w in _closest(self.deletes(), form, dist)
+                w for w in self._neighbours(form)
                 if w not in glyph and not (len(form) - len(w) >= 2 and w in form))
         return self._ranked([Candidate((c,), self.channel.logp(c, form), "dictionary")
                              for c in got])
+
+    def _neighbours(self, form: str) -> list[str]:
+        """SymSpell's closest words to a form of letters: one edit away, two from seven
+        letters on."""
+        if len(form) < 3 or not form.isalpha():
+            return []
+        return _closest(self.deletes(), form, 2 if len(form) >= 7 else 1)
 
     def glyph_repairs(self, form: str) -> tuple[Candidate, ...]:
         """Only the undone glyph confusions of a form, best first: the cheap part of

@@ -259,7 +259,7 @@ class Speller:
             return compound_edit(self, tok, prev, nxt)
         low = word.lower()
         edit = self.weigh(tok, word, low, prev, nxt, self._candidates(word, low))
-        if edit is None and self._rules is None and word.islower():
+        if edit is None and not self.rules_mode and word.islower():
             # glyph repairs explain most forms but not a dropped or doubled letter
             # ("utle" for "utile"): its dictionary neighbours get their own weighing
             near = self.gen.near_fallback(low)
