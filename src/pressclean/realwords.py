@@ -26,6 +26,7 @@ class RealWordConfusions:
         self.model = model
         self.p_uni = p_uni
         self.margin = margin
+        self.min_seen = min_seen
         # OCR forms the model saw stand for another frequent word often enough to matter
         self._candidates: dict[str, tuple[float, list[tuple[str, int]]]] = {}
         for form, row in model.word_conf.items():
@@ -41,9 +42,11 @@ class RealWordConfusions:
     def __contains__(self, low: str) -> bool:
         return low in self._candidates
 
-    def _choice(self, low: str, prev: str | None, nxt: str | None) -> Choice | None:
+    def _choice(self, low: str, prev: str | None, nxt: str | None,
+                conf_ratio: float = 0.0) -> Choice | None:
         """Posterior over the form and the words it stood for, given its neighbours
-        (``choice``, memoised for the run).
+        and, as ``conf_ratio``, how much likelier than average the OCR's confidence in
+        this word makes a misreading (log10; ``confidence``) (``choice``, memoised).
 
         P(true word | OCR form) comes straight from the aligned training counts, and
         the neighbours reweigh it by association ratios, so a rare candidate without
@@ -53,6 +56,8 @@ class RealWordConfusions:
         if entry is None:
             return None
         total, cands = entry
+        if total <= self.min_seen:
+            conf_ratio = 0.0  # a handful of sightings: their split among words is noise
         row = self.model.word_conf[low]
         # a form the model never saw in its truth tells nothing about the next word;
         # without this, its candidates' unseen pairs would count against them alone
@@ -60,7 +65,7 @@ class RealWordConfusions:
         keep = math.log10((row.get(low, 0) + 0.5) / total) + self.assoc(prev, low, nxt)
         best: tuple[float, str] | None = None
         for cand, n in cands:
-            score = math.log10(n / total) + self.assoc(prev, cand, None)
+            score = math.log10(n / total) + conf_ratio + self.assoc(prev, cand, None)
             if nxt is not None and not (blind and f"{cand} {nxt}" not in self.model.bigrams):
                 score += self.assoc(cand, nxt, None)  # (an unseen pair counts as the form's)
             if best is None or score > best[0]:

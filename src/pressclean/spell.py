@@ -24,6 +24,7 @@ from pressclean.align import char_chunks
 from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator
 from pressclean.channel import ADAPT_MIN
 from pressclean.compounds import compound_edit
+from pressclean.confidence import load_confidence_model
 from pressclean.document import Correction, Word
 from pressclean.initials import MAX_LEN as INITIAL_MAX_LEN
 from pressclean.initials import initial_edit
@@ -110,6 +111,7 @@ class Speller:
         self.twins = GlyphTwins(lexicon, generator)
         self._route_of = lru_cache(maxsize=200_000)(self._route)
         self._variants_seen: dict[tuple[int, str], list[tuple[str, str]]] = {}
+        self.confidence = load_confidence_model()
 
     def preload(self) -> None:
         """Load the candidate indexes now rather than at the first unknown word."""
@@ -220,7 +222,7 @@ class Speller:
                 continue
             edit = None
             if conf.get(i, 0.0) < self.p.trusted_conf:
-                edit = self.word_edit(tok, prev, nxt)
+                edit = self.word_edit(tok, prev, nxt, conf.get(i))
             if edit is not None:
                 out.append(edit)
                 prev = edit.replacement.split()[-1].lower()
@@ -244,8 +246,10 @@ class Speller:
             return True
         return low not in self.real and not self.twins.of(low)
 
-    def word_edit(self, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
-        """The correction of one word between its neighbours, or None to keep it."""
+    def word_edit(self, tok: Token, prev: str | None, nxt: str | None,
+                  conf: float | None = None) -> Edit | None:
+        """The correction of one word between its neighbours, or None to keep it;
+        ``conf``: the OCR's confidence in the word, where the input gave one."""
         word = tok.word
         route = self._route_of(word, self._rules is not None)
         if route is _Route.KEEP:
@@ -253,7 +257,7 @@ class Speller:
         if route is _Route.REAL:
             low = word.lower()
             if low in self.real or len(low) == 1:
-                return self._real_word(tok, low, prev, nxt)
+                return self._real_word(tok, low, prev, nxt, conf)
             return self._twin_word(tok, low, prev, nxt)
         if route is _Route.COMPOUND:
             return compound_edit(self, tok, prev, nxt)
@@ -353,9 +357,10 @@ class Speller:
                                  v if word_only != v else None))
         return tuple(out)
 
-    def _real_word(self, tok: Token, low: str, prev: str | None, nxt: str | None) -> Edit | None:
+    def _real_word(self, tok: Token, low: str, prev: str | None, nxt: str | None,
+                   conf: float | None) -> Edit | None:
         """A known word that this OCR often produces for another (``realwords``)."""
-        choice = self.real.choice(low, prev, nxt)
+        choice = self.real.choice(low, prev, nxt, self.confidence.log_ratio(conf))
         if choice is None:
             return None
         return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), STAGE, "context",
