@@ -5,7 +5,7 @@ other pages: its own random seed) as aged scans, reads them with pressclean's OC
 aligns the words read with the words set, and counts per band of five confidence points
 how many words were read and how many of them wrong::
 
-    python bench/confidence_calibration.py --pages 60 > src/pressclean/data/confidence.tsv
+    python bench/confidence_calibration.py --pages 80 > src/pressclean/data/confidence.tsv
 
 The speller turns the table into how much a word's confidence raises or lowers the odds
 that it was misread (``pressclean.confidence``).
