@@ -28,6 +28,7 @@ from pressclean.confidence import load_confidence_model
 from pressclean.document import Correction, Word
 from pressclean.initials import MAX_LEN as INITIAL_MAX_LEN
 from pressclean.initials import initial_edit
+from pressclean.joins import cut_piece, join_edit
 from pressclean.lexicon import RARE_COUNT, Lexicon
 from pressclean.model import Model
 from pressclean.offsets import Edit
@@ -198,7 +199,7 @@ class Speller:
                 prev = word.lower()
                 i += 1
                 continue
-            if _cut_piece(text, toks[i - 1] if i else None, tok):
+            if cut_piece(text, toks[i - 1] if i else None, tok):
                 prev = word.lower()  # "ap- plaudissements": half a word, not a word
                 i += 1
                 continue
@@ -213,8 +214,8 @@ class Speller:
                         i += 1
                 continue
             nxt = lm_word(nxt_tok) if nxt_tok else None
-            join = None if rules else self._join(text, tok, nxt_tok, prev,
-                                                 toks[i + 2] if i + 2 < len(toks) else None)
+            join = None if rules else join_edit(self, text, tok, nxt_tok, prev,
+                                                toks[i + 2] if i + 2 < len(toks) else None)
             if join is not None:
                 out.append(join)
                 prev = join.replacement.lower()
@@ -378,26 +379,6 @@ class Speller:
         return Edit(tok.word_start, tok.end, case_like(tok.word, best[1]), STAGE,
                     "channel:twin", round(best[0] - keep, 3))
 
-    def _join(self, text: str, a: Token, b: Token | None, prev: str | None,
-              after: Token | None) -> Edit | None:
-        """"séna teurs" → "sénateurs": two pieces, one not a word, whose join is common."""
-        if b is None or a.elision or b.elision or text[a.end:b.start] != " ":
-            return None
-        wa, wb = a.word, b.word
-        if not (wa.isalpha() and wb.isalpha() and wb.islower()) or len(wa) + len(wb) < 5:
-            return None
-        joined = (wa + wb).lower()
-        if not self.lexicon.common(joined):
-            return None
-        if self.lexicon.common(wa.lower()) and self.lexicon.common(wb.lower()):
-            return None
-        nxt = lm_word(after) if after else None
-        keep = self.context(prev, (wa.lower(), wb.lower()), nxt)
-        score = -2.0 + self.context(prev, (joined,), nxt)
-        if score < keep + self.p.margin:
-            return None
-        return Edit(a.start, b.end, case_like(wa, joined), STAGE, "join", round(score - keep, 3))
-
 
 #: endings that make a known word into another form of it ("salpingite" + "s")
 _INFLECTIONS = ("s", "x", "r", "es", "nt")
@@ -408,13 +389,3 @@ def _inflected(form: str, cand: str) -> bool:
     misreading of ``cand`` with a letter added ("salpingites", "préluder")."""
     return form.startswith(cand) and form[len(cand):] in _INFLECTIONS
 
-
-def _cut_piece(text: str, prev: Token | None, tok: Token) -> bool:
-    """``tok`` is the second half of a word hyphenated at a line end whose line break
-    became a space ("ap- plaudissements", in text reflowed by an earlier tool): not a
-    word, and repairing it alone would make a word the first half then repeats."""
-    if prev is None or not tok.word.islower() or not tok.word.isalpha() \
-            or not prev.word[-1:].isalpha():
-        return False
-    gap = text[prev.end:tok.start]
-    return len(gap) >= 2 and gap[0] in "-¬" and gap[1:].isspace()
