@@ -28,6 +28,7 @@ def main() -> None:
         model = Path(tmp) / "model.json.gz"
         learn_model(rows[HELD_OUT:] + renders, f"train.aligned.tsv[{HELD_OUT}:]").save(model)
         cleaner = Cleaner(CleanOptions(model=model))
+        cleaner.count_archive(ocr for ocr, _ in rows[:HELD_OUT])  # as `pressclean eval` does
         report = evaluate(Item(str(i), gt, cleaner.clean_text(ocr).clean_text, ocr)
                           for i, (ocr, gt) in enumerate(rows[:HELD_OUT]))
     d = report.as_dict()

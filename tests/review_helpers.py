@@ -82,6 +82,9 @@ class _Speller:
     def adapted(self, *args: Any, **kwargs: Any) -> None:
         return None
 
+    def for_document(self, *args: Any, **kwargs: Any) -> _Speller:
+        return self
+
     def preload(self) -> None:
         """Nothing to load."""
 

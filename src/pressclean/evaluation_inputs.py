@@ -15,11 +15,11 @@ from pressclean.textio import read_text
 def tsv_items(path: Path, model: Path | None, clean: bool, limit: int = 0) -> Iterator[Item]:
     """One item per TSV row; the OCR (``input``) is cleaned unless ``clean`` is False."""
     cleaner = Cleaner(CleanOptions(model=model)) if clean else None
+    rows = list(read_pairs(path))[:limit or None]
     if cleaner is not None:
         cleaner.preload()
-    for n, (ocr, gt) in enumerate(read_pairs(path)):
-        if limit and n >= limit:
-            break
+        cleaner.count_archive(ocr for ocr, _ in rows)  # the rows are one archive
+    for n, (ocr, gt) in enumerate(rows):
         hyp = cleaner.clean_text(ocr, path=f"row {n}").clean_text if cleaner else ocr
         yield Item(f"row {n}", gt, hyp, ocr)
 
@@ -34,6 +34,8 @@ def file_items(gt: Path, hyp: Path | None, ocr: Path | None, model: Path | None,
     """
     cleaner = Cleaner(CleanOptions(model=model))
     items = match_files(gt, hyp or ocr or gt, ocr, lambda p: read_text(p)[0])
+    if hyp is None and clean:
+        cleaner.count_archive(item.ocr for item in items if item.ocr is not None)
     out = []
     for item in items:
         hyp_text = item.hyp

@@ -36,7 +36,7 @@ def join_edit(sp: Speller, text: str, a: Token, b: Token | None, prev: str | Non
     if lex.common(wa.lower()) and lex.common(wb.lower()):
         return None
     nxt = lm_word(after) if after else None
-    keep = sp.context(prev, (wa.lower(), wb.lower()), nxt)
+    keep = sp.context(prev, (wa.lower(), wb.lower()), nxt, own=True)
     score = _JOIN_LOGP + sp.context(prev, (joined,), nxt)
     if score < keep + sp.p.margin:
         return None

@@ -9,11 +9,13 @@ records them, so the resulting Document knows each change and its reason.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressclean import layout, rules, typography
 from pressclean.decisions import DocumentVeto
+from pressclean.doccontext import DocPairs
 from pressclean.document import Document, Word
 from pressclean.offsets import EditLog
 from pressclean.resources import Resources, load_resources
@@ -46,6 +48,8 @@ class Cleaner:
                  resources: Resources | None = None) -> None:
         self.options = options or CleanOptions()
         self.resources = resources or load_resources(self.options)
+        #: word pairs of every text of this call (``count_archive``), or None
+        self.archive: DocPairs | None = None
 
     def preload(self) -> None:
         """Load every index now rather than at the first unknown word, and move what is
@@ -59,6 +63,11 @@ class Cleaner:
         self.resources.speller.preload()
         gc.freeze()
 
+    def count_archive(self, texts: Iterable[str]) -> None:
+        """Count the word pairs of every (NFC) text this cleaner is about to clean, so
+        that each is weighed with the evidence of the others (``doccontext``)."""
+        self.archive = self.resources.speller.pair_counts(texts)
+
     def clean_text(self, text: str, path: str = "<text>",
                    words: list[Word] | None = None) -> Document:
         """Clean NFC ``text``; ``words`` (with confidences) come from OCR when known.
@@ -71,7 +80,7 @@ class Cleaner:
                                       reflow=self.options.reflow, words=words))
         if words:  # read from a page: one printed style (digital text may mix them)
             log.apply(typography.apostrophe_edits(log.text))
-        speller = self.resources.speller
+        speller = self.resources.speller.for_document(log.text, self.archive)
         log.apply(rules.rule_edits(log.text, self.resources, speller, words))
         if self.options.spell:
             edits = speller.edits(log.text, words)

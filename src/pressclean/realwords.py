@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable
 from functools import lru_cache
 
+from pressclean.doccontext import DocPairs, p_next
 from pressclean.lexicon import Lexicon
 from pressclean.model import Model
 from pressclean.tokens import is_numberish
@@ -37,16 +38,26 @@ class RealWordConfusions:
             # little evidence about a form that is usually read right: leave it alone
             if cands and (seen >= min_seen or row.get(form, 0) < 0.3 * seen):
                 self._candidates[form] = (seen + 1.0, cands)
-        self.choice = lru_cache(maxsize=200_000)(self._choice)
+        self._memo = lru_cache(maxsize=200_000)(self._choice)
+
+    def choice(self, low: str, prev: str | None, nxt: str | None, conf_ratio: float = 0.0,
+               doc: DocPairs | None = None) -> Choice | None:
+        """The decision for ``low`` between its neighbours (``_choice``): memoised for
+        the run unless the document's own pairs (``doc``) bear on it."""
+        if doc is not None and low in self._candidates and doc.touches(
+                prev, (low, *(c for c, _ in self._candidates[low][1])), nxt):
+            return self._choice(low, prev, nxt, conf_ratio, doc)
+        return self._memo(low, prev, nxt, conf_ratio)
 
     def __contains__(self, low: str) -> bool:
         return low in self._candidates
 
     def _choice(self, low: str, prev: str | None, nxt: str | None,
-                conf_ratio: float = 0.0) -> Choice | None:
+                conf_ratio: float = 0.0, doc: DocPairs | None = None) -> Choice | None:
         """Posterior over the form and the words it stood for, given its neighbours
-        and, as ``conf_ratio``, how much likelier than average the OCR's confidence in
-        this word makes a misreading (log10; ``confidence``) (``choice``, memoised).
+        (and the word pairs of their document, ``doc``) and, as ``conf_ratio``, how
+        much likelier than average the OCR's confidence in this word makes a
+        misreading (log10; ``confidence``).
 
         P(true word | OCR form) comes straight from the aligned training counts, and
         the neighbours reweigh it by association ratios, so a rare candidate without
@@ -62,24 +73,27 @@ class RealWordConfusions:
         # a form the model never saw in its truth tells nothing about the next word;
         # without this, its candidates' unseen pairs would count against them alone
         blind = low not in self.model.unigrams
-        keep = math.log10((row.get(low, 0) + 0.5) / total) + self.assoc(prev, low, nxt)
+        keep = math.log10((row.get(low, 0) + 0.5) / total) \
+            + self.assoc(prev, low, nxt, doc, own=True)
         best: tuple[float, str] | None = None
         for cand, n in cands:
-            score = math.log10(n / total) + conf_ratio + self.assoc(prev, cand, None)
+            score = math.log10(n / total) + conf_ratio + self.assoc(prev, cand, None, doc)
             if nxt is not None and not (blind and f"{cand} {nxt}" not in self.model.bigrams):
-                score += self.assoc(cand, nxt, None)  # (an unseen pair counts as the form's)
+                score += self.assoc(cand, nxt, None, doc)  # (an unseen pair counts as the form's)
             if best is None or score > best[0]:
                 best = (score, cand)
         if best is None or best[0] < keep + self.margin:
             return None
         return best[1], round(best[0] - keep, 3)
 
-    def assoc(self, prev: str | None, word: str, nxt: str | None) -> float:
+    def assoc(self, prev: str | None, word: str, nxt: str | None,
+              doc: DocPairs | None = None, own: bool = False) -> float:
         """log10 of how much the neighbours favour ``word`` over its base rate:
-        P(word | prev) / P(word), then P(next | word) / P(next)."""
+        P(word | prev) / P(word), then P(next | word) / P(next); ``own``: ``word`` is
+        the one printed here, which ``doc``'s counts leave out."""
         total = 0.0
         for w in (word, nxt) if nxt is not None else (word,):
             p_w = self.p_uni(w)
-            total += math.log10(self.model.p_next(prev, w, p_w) / p_w)
+            total += math.log10(p_next(self.model, doc, prev, w, p_w, own) / p_w)
             prev = w
         return total

@@ -15,7 +15,7 @@ import copy
 import enum
 import math
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
@@ -25,19 +25,21 @@ from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGener
 from pressclean.channel import ADAPT_MIN
 from pressclean.compounds import compound_edit
 from pressclean.confidence import load_confidence_model
+from pressclean.doccontext import DocPairs, p_next
 from pressclean.document import Correction, Word
 from pressclean.initials import MAX_LEN as INITIAL_MAX_LEN
 from pressclean.initials import initial_edit
 from pressclean.joins import cut_piece, join_edit
+from pressclean.knownwords import RealSeen, real_word_edit, reconsider, twin_edit
 from pressclean.lexicon import RARE_COUNT, Lexicon
 from pressclean.model import Model
 from pressclean.offsets import Edit
 from pressclean.realwords import RealWordConfusions
 from pressclean.rules import RuleSet, word_variants
+from pressclean.spellparams import SpellParams
 from pressclean.tokens import (
     Token,
     as_printed,
-    case_like,
     has_letter,
     is_numberish,
     lm_word,
@@ -59,41 +61,6 @@ class _Route(enum.Enum):
     WEIGH = 3  # unknown or rare: weighed against its candidates
 
 
-@dataclass(frozen=True)
-class SpellParams:
-    """Decision thresholds (log10 odds), chosen on ICDAR train for precision."""
-
-    #: log10 probability that an unknown lower-case form is a real word
-    oov_logp: float = -9.5
-    #: and this much less likely per digit or symbol among its letters ("e66aimer")
-    noise_penalty: float = 3.0
-    #: and this much less likely per letter beyond ``oov_len_from``
-    oov_len_slope: float = 0.4
-    oov_len_from: int = 6
-    #: a candidate must beat keeping the form by this much
-    margin: float = 1.0
-    #: a rare but known word is kept unless a glyph repair beats it by this much more
-    rare_known_bonus: float = 0.5
-    #: edit-distance candidates no glyph confusion explains need this much more
-    dictionary_penalty: float = 1.0
-    #: capitalised unknown forms (names) need a glyph explanation at least this likely
-    name_channel_min: float = -2.6
-    #: or beat keeping the form by this much (a common word in capitals: "des Atlaires")
-    name_margin: float = 2.0
-    #: a real-word confusion needs this many sightings in the model
-    real_min_count: int = 3
-    #: and the form itself seen this often, unless it is mostly a misreading
-    real_min_seen: int = 30
-    #: a real-word candidate must itself be frequent in the model's ground truth
-    real_min_truth: int = 20
-    #: and must beat the word as read by this much
-    real_margin: float = 1.0
-    #: a known word becomes a far more frequent glyph twin only by this margin
-    twin_margin: float = 1.5
-    #: words read with at least this OCR confidence are left alone
-    trusted_conf: float = 95.0
-
-
 class Speller:
     def __init__(self, lexicon: Lexicon, model: Model, generator: CandidateGenerator,
                  params: SpellParams | None = None) -> None:
@@ -113,6 +80,9 @@ class Speller:
         self._route_of = lru_cache(maxsize=200_000)(self._route)
         self._variants_seen: dict[tuple[int, str], list[tuple[str, str]]] = {}
         self.confidence = load_confidence_model()
+        #: the document being cleaned, as word-pair counts (a per-document view's)
+        self.doc: DocPairs | None = None
+        self._trust: dict[str, bool] = {}
 
     def preload(self) -> None:
         """Load the candidate indexes now rather than at the first unknown word."""
@@ -145,15 +115,34 @@ class Speller:
         c = max(self.lexicon.count(word), self.model.unigrams.get(word, 0) * self.model.per_billion)
         return max(c, 0.1) / 1e9
 
-    def context(self, prev: str | None, words: tuple[str, ...], nxt: str | None) -> float:
-        """log10 P(words | prev) + log10 P(next | last word)."""
+    def context(self, prev: str | None, words: tuple[str, ...], nxt: str | None,
+                own: bool = False) -> float:
+        """log10 P(words | prev) + log10 P(next | last word); ``own``: the words are
+        the ones printed here (the document's counts leave them out)."""
         total = 0.0
         for w in words:
-            total += math.log10(self.model.p_next(prev, w, self.p_uni(w)))
+            total += math.log10(p_next(self.model, self.doc, prev, w, self.p_uni(w), own))
             prev = w
         if nxt is not None:
-            total += math.log10(self.model.p_next(prev, nxt, self.p_uni(nxt)))
+            total += math.log10(p_next(self.model, self.doc, prev, nxt, self.p_uni(nxt), own))
         return total
+
+    def for_document(self, text: str, archive: DocPairs | None = None) -> Speller:
+        """The view one document is cleaned with: unseen word pairs weighed by the
+        ``archive``'s counts (``pair_counts`` of texts that include this one), else by
+        ``text``'s own."""
+        if not self.p.doc_context:
+            return self
+        view = copy.copy(self)
+        view.doc = archive if archive is not None else self.pair_counts((text,))
+        return view
+
+    def pair_counts(self, texts: Iterable[str]) -> DocPairs:
+        """The trusted word pairs of these NFC texts that the model never saw."""
+        pairs = DocPairs(self._trusted, self.model.bigrams)
+        for text in texts:
+            pairs.add(tokenize(text))
+        return pairs
 
     # ---- per document -----------------------------------------------------------
     def edits(self, text: str, words: list[Word] | None = None,
@@ -170,12 +159,14 @@ class Speller:
             view = copy.copy(self)
             view._rules = rules
             return view.edits(text, words, rules, previous)
-        before = {e.start: e for e in previous} if previous is not None else None
         toks = tokenize(text)
+        before = {e.start: e for e in previous} if previous is not None else None
         conf = token_confidences(toks, words)
         out: list[Edit] = []
         prev: str | None = None
         settled = self._settled_rules if rules is not None else self._settled_spell
+        #: the last real-word form decided: (index, token, its prev, its confidence)
+        real: RealSeen | None = None
         i = 0
         while i < len(toks):
             tok = toks[i]
@@ -205,6 +196,9 @@ class Speller:
                 continue
             if before is not None and not self._revisit(word):
                 taken = before.get(tok.start) or before.get(tok.word_start)
+                if taken is None or taken.end <= tok.end:  # may meet a revisited word
+                    real = (i, tok, prev, conf.get(i)) if self._is_real(word) \
+                        and conf.get(i, 0.0) < self.p.trusted_conf else None
                 prev = word.lower() if word else prev
                 i += 1
                 if taken is not None:
@@ -225,18 +219,38 @@ class Speller:
             if conf.get(i, 0.0) < self.p.trusted_conf:
                 edit = self.word_edit(tok, prev, nxt, conf.get(i))
             if edit is not None:
+                if real is not None and real[0] == i - 1:
+                    reconsider(self, out, real, edit)
                 out.append(edit)
+            real = (i, tok, prev, conf.get(i)) if self._is_real(tok.word) \
+                and conf.get(i, 0.0) < self.p.trusted_conf else None
+            if edit is not None:
                 prev = edit.replacement.split()[-1].lower()
             else:
                 prev = tok.word.lower() if tok.word else prev
             i += 1
         return out
 
+    def _is_real(self, word: str) -> bool:
+        return self._route_of(word, self._rules is not None) is _Route.REAL \
+            and word.lower() in self.real
+
     def _revisit(self, word: str) -> bool:
         """Would the adapted channel weigh this word differently? Only a word weighed
         against candidates (unknown, rare or compound) and holding a boosted confusion."""
         return ("-" in word or not self.lexicon.common(word.lower())) \
             and self.gen.channel.affects(word.lower())
+
+    def _trusted(self, low: str) -> bool:
+        """May this word vouch for its neighbours in the document's counts? A common
+        word this OCR produced for another under 5 % of the times it printed it."""
+        ok = self._trust.get(low)
+        if ok is None:
+            row = self.model.word_conf.get(low)
+            seen = sum(row.values()) if row else 0
+            ok = self._trust[low] = self.lexicon.common(low) and not self.twins.of(low) \
+                and (seen < 5 or row is not None and row.get(low, 0) >= 0.95 * seen)
+        return ok
 
     def _is_settled(self, word: str, rules_mode: bool) -> bool:
         """A common plain word no stage could change (no real-word confusion known)."""
@@ -258,8 +272,8 @@ class Speller:
         if route is _Route.REAL:
             low = word.lower()
             if low in self.real or len(low) == 1:
-                return self._real_word(tok, low, prev, nxt, conf)
-            return self._twin_word(tok, low, prev, nxt)
+                return real_word_edit(self, tok, low, prev, nxt, conf)
+            return twin_edit(self, tok, low, prev, nxt)
         if route is _Route.COMPOUND:
             return compound_edit(self, tok, prev, nxt)
         low = word.lower()
@@ -306,7 +320,7 @@ class Speller:
         is_name = word[0].isupper() and word.isalpha()
         rare_known = self.lexicon.known(low)
         if rare_known:
-            keep_score = self.context(prev, (low,), nxt) + self.p.rare_known_bonus
+            keep_score = self.context(prev, (low,), nxt, own=True) + self.p.rare_known_bonus
         else:
             # a form with digits or glyph noise among its letters is hardly a real word
             noise = sum(1 for c in low if not (c.isalpha() or c in "'’"))
@@ -357,27 +371,6 @@ class Speller:
             out.append(Candidate((word_only,), self.gen.channel.logp(v, low), ids,
                                  v if word_only != v else None))
         return tuple(out)
-
-    def _real_word(self, tok: Token, low: str, prev: str | None, nxt: str | None,
-                   conf: float | None) -> Edit | None:
-        """A known word that this OCR often produces for another (``realwords``)."""
-        choice = self.real.choice(low, prev, nxt, self.confidence.log_ratio(conf))
-        if choice is None:
-            return None
-        return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), STAGE, "context",
-                    choice[1])
-
-    def _twin_word(self, tok: Token, low: str, prev: str | None, nxt: str | None
-                   ) -> Edit | None:
-        twins = self.twins.of(low)
-        if not twins:
-            return None
-        keep = self.context(prev, (low,), nxt)
-        best = max(((lp + self.context(prev, (c,), nxt), c) for c, lp in twins))
-        if best[0] < keep + self.p.twin_margin:
-            return None
-        return Edit(tok.word_start, tok.end, case_like(tok.word, best[1]), STAGE,
-                    "channel:twin", round(best[0] - keep, 3))
 
 
 #: endings that make a known word into another form of it ("salpingite" + "s")

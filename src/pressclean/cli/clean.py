@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -32,6 +33,8 @@ def clean(files: tuple[str, ...], out_dir: Path | None, rules_files: tuple[Path,
     with reported_errors():
         cleaner = Cleaner(options)
         cleaner.preload()
+    if len(files) > 1:  # the files are one archive: each is weighed with the others' pairs
+        cleaner.count_archive(_readable(files))
     failures: list[PresscleanError] = []
     n_ok = 0
     for name in files:
@@ -53,3 +56,17 @@ def clean(files: tuple[str, ...], out_dir: Path | None, rules_files: tuple[Path,
             echo_err(f"{name} → {txt}: {len(doc.corrections)} corrections"
                      + (f" ({detail})" if detail else ""))
     sys.exit(batch_exit_code(n_ok, failures))
+
+
+def _readable(files: tuple[str, ...]) -> Iterator[str]:
+    """The text of each file that can be read (the others are reported when cleaned);
+    stdin only once, when it is cleaned."""
+    from pressclean.textio import read_text
+
+    for name in files:
+        if name == "-":
+            continue
+        try:
+            yield read_text(name)[0]
+        except PresscleanError:
+            continue

@@ -1,0 +1,82 @@
+"""What a document (or the archive it belongs to) says about which word follows which:
+a cache model.
+
+A regional paper's own words (a "pôle", a firm, a village) are rare in any training
+text, so the model never saw the pairs they make; the document did, wherever the OCR
+read them right ("le pôle" on one line vouches for "le" against "te" before "pôle"
+on another). Only pairs of trusted words count (common words this OCR rarely
+produced for another, so "te" or "pôte" vouch for nothing), only pairs the model never
+saw take the document's evidence (the model knows "à la" better than one page whose
+OCR may read it "a la" every time), and the occurrence being decided is left out of
+the counts (leave-one-out), so a misreading never vouches for itself. Counted over
+every input of a call (``pressclean clean`` with many files, ``pressclean eval``), the
+archive's pairs vouch across documents: one page's "le pôle" for another's "te pôle".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Container, Iterable
+
+from pressclean.model import Model
+from pressclean.tokens import Token
+
+#: weight of the document's estimate in a pair the model never saw
+DOC_WEIGHT = 0.2
+#: at most this many times the model's estimate: a page's one "des clusters" may tip a
+#: close call ("te" for "le"), never overturn a strong prior ("les" read right)
+DOC_MAX_GAIN = 10**1.5
+
+
+class DocPairs:
+    """Counts of the trusted words, and of their pairs the model never saw, in a
+    document or in every document of a call (an archive: ``add`` each one)."""
+
+    __slots__ = ("_seen", "_trusted", "counts", "pairs")
+
+    def __init__(self, trusted: Callable[[str], bool], seen: Container[str]) -> None:
+        self._trusted = trusted
+        self._seen = seen  # the model's own pairs, which never take these counts
+        self.counts: Counter[str] = Counter()
+        self.pairs: Counter[tuple[str, str]] = Counter()
+
+    def add(self, toks: Iterable[Token]) -> DocPairs:
+        seq: list[str] = []
+        for tok in toks:
+            if tok.elision:
+                seq.append(tok.elision.lower().replace("’", "'"))
+            if tok.word:
+                low = tok.word.lower()
+                # an untrusted word, a number or noise breaks the chain: pairs nothing
+                seq.append(low if low.isalpha() and self._trusted(low) else "")
+        self.counts.update(w for w in seq if w)
+        self.pairs.update((a, b) for a, b in zip(seq, seq[1:], strict=False)
+                          if a and b and f"{a} {b}" not in self._seen)
+        return self
+
+    def touches(self, prev: str | None, words: Iterable[str], nxt: str | None) -> bool:
+        """Do these counts hold a pair of any of ``words`` with its neighbours?"""
+        pairs = self.pairs
+        return any((prev, w) in pairs or (w, nxt) in pairs for w in words)
+
+    def p(self, prev: str, word: str, own: bool) -> float:
+        """P(word | prev) in these counts without the occurrence being decided:
+        ``own`` when the pair is the one printed there (its count loses one), the
+        history always loses the current position."""
+        n = self.pairs.get((prev, word), 0) - own
+        if n <= 0:
+            return 0.0
+        return n / max(1, self.counts[prev] - 1)
+
+
+def p_next(model: Model, doc: DocPairs | None, prev: str | None, word: str, p_uni: float,
+           own: bool = False) -> float:
+    """The model's P(word | prev), mixed with the document's where the model never saw
+    the pair (the only pairs ``doc`` holds)."""
+    p = model.p_next(prev, word, p_uni)
+    if doc is None or prev is None:
+        return p
+    cached = doc.p(prev, word, own)
+    if cached == 0.0:
+        return p
+    return min(p * DOC_MAX_GAIN, (1 - DOC_WEIGHT) * p + DOC_WEIGHT * cached)

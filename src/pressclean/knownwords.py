@@ -1,0 +1,62 @@
+"""Edits of known words: a real-word confusion ("a" for "à", "te" for "le"), weighed
+by ``realwords``, or a far more frequent glyph twin ("pôte" for "pôle", ``twins``).
+
+A known word is changed only on its neighbours' evidence, and a neighbour may itself
+be corrected after the word was decided; ``reconsider`` weighs the word again with the
+correction, so that cleaning the output a second time finds nothing left to do.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pressclean.offsets import Edit
+from pressclean.tokens import Token, case_like
+
+if TYPE_CHECKING:
+    from pressclean.spell import Speller
+
+_STAGE = "spell"  # spell.STAGE (spell imports this module)
+
+#: a real-word form as it was decided: (token index, token, previous word, confidence)
+RealSeen = tuple[int, Token, str | None, float | None]
+
+
+def real_word_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str | None,
+                   conf: float | None) -> Edit | None:
+    """A known word that this OCR often produces for another (``realwords``)."""
+    choice = sp.real.choice(low, prev, nxt, sp.confidence.log_ratio(conf), sp.doc)
+    if choice is None:
+        return None
+    return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), _STAGE, "context",
+                choice[1])
+
+
+def twin_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str | None
+              ) -> Edit | None:
+    """A known word whose one-glyph twin is far more frequent and fits the context."""
+    twins = sp.twins.of(low)
+    if not twins:
+        return None
+    keep = sp.context(prev, (low,), nxt, own=True)
+    best = max(((lp + sp.context(prev, (c,), nxt), c) for c, lp in twins))
+    if best[0] < keep + sp.p.twin_margin:
+        return None
+    return Edit(tok.word_start, tok.end, case_like(tok.word, best[1]), _STAGE,
+                "channel:twin", round(best[0] - keep, 3))
+
+
+def reconsider(sp: Speller, out: list[Edit], real: RealSeen, nxt_edit: Edit) -> None:
+    """Weigh again the real-word form ``real``, decided (its edit, if any, last in
+    ``out``) before the next word was corrected by ``nxt_edit``, with the correction
+    as its neighbour ("te pôte" → "te pôle" → "le pôle")."""
+    _, tok, prev, conf = real
+    words = nxt_edit.replacement.split()
+    nxt = words[0].lower().replace("’", "'") if words else None
+    if nxt and "'" in nxt[:-1]:
+        nxt = nxt[:nxt.index("'") + 1]  # "l'Académie": the model reads "l'"
+    if out and out[-1].start == tok.word_start:
+        out.pop()
+    redo = real_word_edit(sp, tok, tok.word.lower(), prev, nxt, conf)
+    if redo is not None:
+        out.append(redo)

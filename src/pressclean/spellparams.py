@@ -1,0 +1,43 @@
+"""The speller's decision thresholds, in one place: chosen on held-out ICDAR train
+(``bench/bench_holdout.py``), never on dev."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SpellParams:
+    """Decision thresholds (log10 odds), chosen on ICDAR train for precision."""
+
+    #: log10 probability that an unknown lower-case form is a real word
+    oov_logp: float = -9.5
+    #: and this much less likely per digit or symbol among its letters ("e66aimer")
+    noise_penalty: float = 3.0
+    #: and this much less likely per letter beyond ``oov_len_from``
+    oov_len_slope: float = 0.4
+    oov_len_from: int = 6
+    #: a candidate must beat keeping the form by this much
+    margin: float = 1.0
+    #: a rare but known word is kept unless a glyph repair beats it by this much more
+    rare_known_bonus: float = 0.5
+    #: edit-distance candidates no glyph confusion explains need this much more
+    dictionary_penalty: float = 1.0
+    #: capitalised unknown forms (names) need a glyph explanation at least this likely
+    name_channel_min: float = -2.6
+    #: or beat keeping the form by this much (a common word in capitals: "des Atlaires")
+    name_margin: float = 2.0
+    #: a real-word confusion needs this many sightings in the model
+    real_min_count: int = 3
+    #: and the form itself seen this often, unless it is mostly a misreading
+    real_min_seen: int = 30
+    #: a real-word candidate must itself be frequent in the model's ground truth
+    real_min_truth: int = 20
+    #: and must beat the word as read by this much
+    real_margin: float = 1.0
+    #: a known word becomes a far more frequent glyph twin only by this margin
+    twin_margin: float = 1.5
+    #: weigh pairs the model never saw by the document's own (``doccontext``)
+    doc_context: bool = True
+    #: words read with at least this OCR confidence are left alone
+    trusted_conf: float = 95.0
