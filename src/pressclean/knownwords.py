@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _STAGE = "spell"  # spell.STAGE (spell imports this module)
 
-#: a real-word form as it was decided: (token index, token, previous word, confidence)
+#: a word as it was decided: (token index, token, previous word, confidence)
 RealSeen = tuple[int, Token, str | None, float | None]
 
 

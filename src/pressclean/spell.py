@@ -197,8 +197,7 @@ class Speller:
             if before is not None and not self._revisit(word):
                 taken = before.get(tok.start) or before.get(tok.word_start)
                 if taken is None or taken.end <= tok.end:  # may meet a revisited word
-                    real = (i, tok, prev, conf.get(i)) if self._is_real(word) \
-                        and conf.get(i, 0.0) < self.p.trusted_conf else None
+                    real = (i, tok, prev, conf.get(i))
                 prev = word.lower() if word else prev
                 i += 1
                 if taken is not None:
@@ -219,11 +218,11 @@ class Speller:
             if conf.get(i, 0.0) < self.p.trusted_conf:
                 edit = self.word_edit(tok, prev, nxt, conf.get(i))
             if edit is not None:
-                if real is not None and real[0] == i - 1:
+                if real is not None and real[0] == i - 1 and self._is_real(real[1].word) \
+                        and (real[3] or 0.0) < self.p.trusted_conf:
                     reconsider(self, out, real, edit)
                 out.append(edit)
-            real = (i, tok, prev, conf.get(i)) if self._is_real(tok.word) \
-                and conf.get(i, 0.0) < self.p.trusted_conf else None
+            real = (i, tok, prev, conf.get(i))  # weighed again if the next word changes
             if edit is not None:
                 prev = edit.replacement.split()[-1].lower()
             else:
