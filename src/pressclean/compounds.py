@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Levenshtein
 
 from pressclean.offsets import Edit
+from pressclean.spellparams import STAGE
 from pressclean.tokens import Token, as_printed
 
 if TYPE_CHECKING:
     from pressclean.spell import Speller
 
-_STAGE = "spell"  # spell.STAGE (spell imports this module)
 
 
 def compound_edit(sp: Speller, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
@@ -111,5 +111,5 @@ def _known_compound(sp: Speller, tok: Token, parts: list[str], unknown: list[int
     keep = sp.p.oov_logp * len(unknown)  # each unknown part a word we do not know
     if best is None or best[0] < keep + sp.p.margin:
         return None
-    return Edit(tok.word_start, tok.end, as_printed(tok.word, best[1]), _STAGE,
+    return Edit(tok.word_start, tok.end, as_printed(tok.word, best[1]), STAGE,
                 "channel:glyph", round(best[0] - keep, 3))

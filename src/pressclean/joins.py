@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pressclean.offsets import Edit
+from pressclean.spellparams import STAGE
 from pressclean.tokens import Token, case_like, lm_word
 
 if TYPE_CHECKING:
     from pressclean.spell import Speller
 
-_STAGE = "spell"  # spell.STAGE (spell imports this module)
 #: log10 probability of a stray space inside a word
 _JOIN_LOGP = -2.0
 
@@ -40,7 +40,7 @@ def join_edit(sp: Speller, text: str, a: Token, b: Token | None, prev: str | Non
     score = _JOIN_LOGP + sp.context(prev, (joined,), nxt)
     if score < keep + sp.p.margin:
         return None
-    return Edit(a.start, b.end, case_like(wa, joined), _STAGE, "join", round(score - keep, 3))
+    return Edit(a.start, b.end, case_like(wa, joined), STAGE, "join", round(score - keep, 3))
 
 
 def cut_piece(text: str, prev: Token | None, tok: Token) -> bool:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pressclean.offsets import Edit
+from pressclean.spellparams import STAGE
 from pressclean.tokens import Token, case_like
 
 if TYPE_CHECKING:
     from pressclean.spell import Speller
 
-_STAGE = "spell"  # spell.STAGE (spell imports this module)
 
 #: a word as it was decided: (token index, token, previous word, confidence)
 RealSeen = tuple[int, Token, str | None, float | None]
@@ -28,7 +28,7 @@ def real_word_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str
     choice = sp.real.choice(low, prev, nxt, sp.confidence.log_ratio(conf), sp.doc)
     if choice is None:
         return None
-    return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), _STAGE, "context",
+    return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), STAGE, "context",
                 choice[1])
 
 
@@ -42,7 +42,7 @@ def twin_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str | No
     best = max(((lp + sp.context(prev, (c,), nxt), c) for c, lp in twins))
     if best[0] < keep + sp.p.twin_margin:
         return None
-    return Edit(tok.word_start, tok.end, case_like(tok.word, best[1]), _STAGE,
+    return Edit(tok.word_start, tok.end, case_like(tok.word, best[1]), STAGE,
                 "channel:twin", round(best[0] - keep, 3))
 
 

@@ -36,7 +36,7 @@ from pressclean.model import Model
 from pressclean.offsets import Edit
 from pressclean.realwords import RealWordConfusions
 from pressclean.rules import RuleSet, word_variants
-from pressclean.spellparams import SpellParams
+from pressclean.spellparams import STAGE, SpellParams
 from pressclean.tokens import (
     Token,
     as_printed,
@@ -49,7 +49,6 @@ from pressclean.tokens import (
 )
 from pressclean.twins import GlyphTwins
 
-STAGE = "spell"
 RULES_STAGE = "rules"
 _JOINERS = regex.compile(r"[/&+]")
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: the stage the speller's corrections are recorded under (``spell`` and the modules
+#: it delegates to: ``compounds``, ``joins``, ``knownwords``)
+STAGE = "spell"
+
 
 @dataclass(frozen=True)
 class SpellParams:
