@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable
 
 from pressclean.model import Model
-from pressclean.tokens import Token
+from pressclean.tokens import Token, lm_word
 
 #: weight of the document's estimate in a pair the model never saw
 DOC_WEIGHT = 0.2
@@ -44,7 +44,7 @@ class DocPairs:
         seq: list[str] = []
         for tok in toks:
             if tok.elision:
-                seq.append(tok.elision.lower().replace("’", "'"))
+                seq.append(lm_word(tok))
             if tok.word:
                 low = tok.word.lower()
                 # an untrusted word, a number or noise breaks the chain: pairs nothing

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pressclean.offsets import Edit
 from pressclean.spellparams import STAGE
-from pressclean.tokens import Token, case_like
+from pressclean.tokens import Token, case_like, lm_form
 
 if TYPE_CHECKING:
     from pressclean.spell import Speller
@@ -52,9 +52,7 @@ def reconsider(sp: Speller, out: list[Edit], real: RealSeen, nxt_edit: Edit) -> 
     as its neighbour ("te pôte" → "te pôle" → "le pôle")."""
     _, tok, prev, conf = real
     words = nxt_edit.replacement.split()
-    nxt = words[0].lower().replace("’", "'") if words else None
-    if nxt and "'" in nxt[:-1]:
-        nxt = nxt[:nxt.index("'") + 1]  # "l'Académie": the model reads "l'"
+    nxt = lm_form(words[0]) if words else None
     if out and out[-1].start == tok.word_start:
         out.pop()
     redo = real_word_edit(sp, tok, tok.word.lower(), prev, nxt, conf)

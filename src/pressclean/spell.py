@@ -171,7 +171,7 @@ class Speller:
             tok = toks[i]
             nxt_tok = toks[i + 1] if i + 1 < len(toks) else None
             if tok.elision:
-                prev = tok.elision.lower().replace("’", "'")
+                prev = lm_word(tok)
             word = tok.word
             ok = settled.get(word)
             if ok is None:

@@ -131,6 +131,13 @@ def lm_word(tok: Token) -> str:
     return tok.word.lower()
 
 
+def lm_form(word: str) -> str:
+    """A printed word, e.g. a correction, as the language model knows it (``lm_word``):
+    its elision split the way ``tokenize`` splits it ("l'Académie" → "l'")."""
+    elision = split_elision(word)[0] if "'" in word or "’" in word else ""
+    return lm_word(Token(0, len(word), word, elision))
+
+
 #: how many OCR words ahead a token's own word is looked for
 _LOOKAHEAD = 4
 
