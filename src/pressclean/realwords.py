@@ -38,14 +38,16 @@ class RealWordConfusions:
             # little evidence about a form that is usually read right: leave it alone
             if cands and (seen >= min_seen or row.get(form, 0) < 0.3 * seen):
                 self._candidates[form] = (seen + 1.0, cands)
+        #: the form and the words it may stand for: what a document's pairs could bear on
+        self._words = {form: (form, *(c for c, _ in cands))
+                       for form, (_, cands) in self._candidates.items()}
         self._memo = lru_cache(maxsize=200_000)(self._choice)
 
     def choice(self, low: str, prev: str | None, nxt: str | None, conf_ratio: float = 0.0,
                doc: DocPairs | None = None) -> Choice | None:
         """The decision for ``low`` between its neighbours (``_choice``): memoised for
         the run unless the document's own pairs (``doc``) bear on it."""
-        if doc is not None and low in self._candidates and doc.touches(
-                prev, (low, *(c for c, _ in self._candidates[low][1])), nxt):
+        if doc is not None and low in self._words and doc.touches(prev, self._words[low], nxt):
             return self._choice(low, prev, nxt, conf_ratio, doc)
         return self._memo(low, prev, nxt, conf_ratio)
 

@@ -158,8 +158,8 @@ class Speller:
             view = copy.copy(self)
             view._rules = rules
             return view.edits(text, words, rules, previous)
-        toks = tokenize(text)
         before = {e.start: e for e in previous} if previous is not None else None
+        toks = tokenize(text)
         conf = token_confidences(toks, words)
         out: list[Edit] = []
         prev: str | None = None
