@@ -44,6 +44,14 @@ def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: 
     # a dropped letter no glyph confusion explains, though glyph repairs exist ("title")
     ("Il était utle pour notre territoire.", "Il était utile pour notre territoire.",
      "dictionary"),
+    # an elision glued to its word and misread with it, in ways the model saw: the
+    # capital was the glyph's shape, not the elision's; a sentence's start keeps one
+    ("une séance de VAcadémie française", "une séance de l'Académie française",
+     "channel:elision"),
+    ("Rintérêt général passe avant tout.", "L'intérêt général passe avant tout.",
+     "channel:elision"),
+    ("Il refuse dintervenir dans le débat.", "Il refuse d'intervenir dans le débat.",
+     "channel:elision"),
 ])
 def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule: str) -> None:
     doc = cleaner.clean_text(ocr)
@@ -58,6 +66,7 @@ def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule
     "Les salpingites chroniques sont rares.",  # a known word inflected, not misread
     "sous les ap- plaudissements de la salle",  # half of a word cut at a lost line end
     "des événements coorganisés par le pôle",  # a prefix on a known word: not two specks
+    "Le tableau de Vasarely.",  # "V" + a word, but no word that takes an elision
 ])
 def test_unknown_names_and_cut_words_without_repair_are_left_alone(cleaner: Cleaner,
                                                                      text: str) -> None:

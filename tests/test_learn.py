@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -58,6 +59,29 @@ def test_learn_from_several_pair_sources(tmp_path: Path) -> None:
     assert model.word_conf["pôte"] == {"pôle": 1}
     assert model.word_conf["île"] == {"le": 1}
     assert model.unigrams["pôle"] == 2
+
+
+def test_learn_counts_elisions_misread_glued_to_their_word(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs"
+    pairs.mkdir()
+    (pairs / "p.ocr.txt").write_text("Il parle de vacadémie et de rintérêt, puis dintervenir.",
+                                     encoding="utf-8")
+    (pairs / "p.gt.txt").write_text("Il parle de l'académie et de l'intérêt, puis d'intervenir.",
+                                    encoding="utf-8")
+    model_path = tmp_path / "m.json.gz"
+    result = CliRunner().invoke(main, ["learn", "--pairs", str(pairs), "-o", str(model_path)])
+    assert result.exit_code == 0, result.output
+    model = load_model(model_path)
+    assert model.elision_conf == {"l'": {"v": 1, "r": 1}, "d'": {"d": 1}}
+    assert model.elision_logp("l'", "v") is None  # seen once: too rare to propose
+
+
+def test_a_model_without_elision_counts_still_loads(tmp_path: Path) -> None:
+    data = load_model().to_json()
+    del data["elision_conf"]
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    assert load_model(old).elision_conf == {}
 
 
 def test_packaged_model_has_provenance_and_no_text() -> None:

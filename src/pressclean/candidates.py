@@ -30,13 +30,15 @@ SPLIT_LOGP = -2.0
 MIN_CANDIDATE_COUNT = 20.0
 #: each piece of a split must be a common word
 SPLIT_MIN_COUNT = 5 * RARE_COUNT
+#: the first letters of words an elision stands before (vowels and mute "h")
+_ELIDABLE = frozenset("aeiouyhâàéèêëîïôöûùüœæ")
 
 
 @dataclass(frozen=True)
 class Candidate:
     words: tuple[str, ...]
     channel: float
-    how: str  # "glyph", "dictionary", "split", or the ids of word rules
+    how: str  # "glyph", "dictionary", "split", "elision", or the ids of word rules
     #: the text written when it differs from the words scored ("microtechniques)")
     surface: str | None = None
 
@@ -167,7 +169,22 @@ class CandidateGenerator:
             # the pieces were found once for all channels; their cost is this channel's
             # (an adapted one makes a document's habitual confusion cheaper)
             found[" ".join(split)] = Candidate(split, self._split_logp(split, form), "split")
-        return self._ranked(list(found.values()))
+        return self._ranked(list(found.values())) + self._elided(form)
+
+    def _elided(self, form: str) -> tuple[Candidate, ...]:
+        """An elision glued to its word and misread ("vacadémie" → "l'académie",
+        "dintervenir" → "d'intervenir"), in the ways the model saw it happen."""
+        out = []
+        words = self.vocabulary().words
+        for elision, printed in self.channel.model.elision_conf.items():
+            for head in printed:
+                rest = form[len(head):]
+                if not form.startswith(head) or rest[:1] not in _ELIDABLE or rest not in words:
+                    continue
+                logp = self.channel.model.elision_logp(elision, head)
+                if logp is not None:
+                    out.append(Candidate((elision, rest), logp, "elision", elision + rest))
+        return tuple(out)
 
     def _split(self, form: str) -> tuple[str, ...] | None:
         """Best split of a merged form into 2–4 common words (dynamic programming over

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pressclean import __version__
-from pressclean.align import align_words, char_chunks
+from pressclean.align import align_words, char_chunks, words
 from pressclean.exceptions import DataFileError
 from pressclean.model import Model, lm_tokens
 from pressclean.textio import read_text
+from pressclean.tokens import split_elision
 
 
 def read_pairs(path: Path) -> Iterator[tuple[str, str]]:
@@ -45,6 +46,7 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "") -> Model:
     word_conf: dict[str, Counter[str]] = defaultdict(Counter)
     chunk_conf: dict[str, Counter[str]] = defaultdict(Counter)
     chunk_totals: Counter[str] = Counter()
+    elisions: dict[str, Counter[str]] = defaultdict(Counter)
     n_pairs = 0
     for ocr, truth in pairs:
         n_pairs += 1
@@ -56,13 +58,33 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "") -> Model:
                 o, t = o_words[0], t_words[0]
                 word_conf[o][t] += 1
                 _count_chars(t, o, chunk_conf, chunk_totals)
+        _count_elisions(ocr, truth, elisions)
     provenance = {"source": source, "pairs": n_pairs, "words": sum(uni.values()),
                   "date": _dt.date.today().isoformat(), "pressclean": __version__}
     return Model(unigrams=dict(uni), bigrams=dict(bi),
                  word_conf={o: dict(c) for o, c in word_conf.items()
                             if len(c) > 1 or o not in c},
                  chunk_conf={t: dict(c) for t, c in chunk_conf.items()},
-                 chunk_totals=dict(chunk_totals), provenance=provenance)
+                 chunk_totals=dict(chunk_totals),
+                 elision_conf={e: dict(c) for e, c in elisions.items()},
+                 provenance=provenance)
+
+
+def _count_elisions(ocr: str, truth: str, conf: dict[str, Counter[str]]) -> None:
+    """Count elisions printed glued to their word: truth "l'académie" read "vacadémie"
+    (the apostrophe and the "l" read as one glyph) or "dintervenir" for "d'intervenir".
+    The word-level alignment cannot see these: the tokens split an elision off its word
+    on the truth side only, so they are counted here on whitespace words."""
+    for o_words, t_words in align_words(words(ocr), words(truth)):
+        if len(o_words) != 1 or len(t_words) != 1:
+            continue
+        elision, word = split_elision(t_words[0])
+        o = o_words[0].lower()
+        if not elision or not word or not o.endswith(word.lower()):
+            continue
+        printed = o[: len(o) - len(word)]
+        if 1 <= len(printed) <= 2 and not any(c in "'’‘`" for c in printed):
+            conf[elision.lower().replace("’", "'")][printed] += 1
 
 
 def _count_chars(truth: str, ocr: str, conf: dict[str, Counter[str]],

@@ -26,6 +26,8 @@ from pressclean.tokens import split_elision
 
 FORMAT = "pressclean-model/1"
 DEFAULT_MODEL = "model-press-fr.json.gz"
+#: an elision misreading must have been seen this often in training to be proposed
+ELISION_MIN = 3
 _NUMBER = regex.compile(r"^[\d.,]+$")
 _LM_WORD = regex.compile(r"[\p{L}\d][\p{L}\p{M}\d'’\-]*")
 
@@ -58,6 +60,9 @@ class Model:
     chunk_conf: dict[str, dict[str, int]] = field(default_factory=dict)
     #: how often each true chunk (1–2 characters, "" = per character) was seen
     chunk_totals: dict[str, int] = field(default_factory=dict)
+    #: elision → {what was printed for it glued to the next word: count}: "l'" read
+    #: as "v" in "vacadémie", "d'" as "d" (apostrophe lost) in "dintervenir"
+    elision_conf: dict[str, dict[str, int]] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)
     #: digest of the file it was loaded from ("" when built in memory): keys caches
     fingerprint: str = field(default="", compare=False)
@@ -101,11 +106,21 @@ class Model:
         learned = seen / total if total else prior
         return math.log10(0.6 * learned + 0.4 * prior)
 
+    def elision_logp(self, elision: str, printed: str) -> float | None:
+        """log10 P(``printed`` glued to the next word | ``elision``), or None for a
+        reading seen fewer than ``ELISION_MIN`` times (too rare to propose)."""
+        seen = self.elision_conf.get(elision, {}).get(printed, 0)
+        total = self.unigrams.get(elision, 0)
+        if seen < ELISION_MIN or not total:
+            return None
+        return math.log10(seen / total)
+
     # ---- file -----------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "provenance": self.provenance, "unigrams": self.unigrams,
                 "bigrams": self.bigrams, "word_conf": self.word_conf,
-                "chunk_conf": self.chunk_conf, "chunk_totals": self.chunk_totals}
+                "chunk_conf": self.chunk_conf, "chunk_totals": self.chunk_totals,
+                "elision_conf": self.elision_conf}
 
     def save(self, path: Path) -> None:
         from pressclean.textio import write_atomic
@@ -120,7 +135,9 @@ def _from_json(data: Any, where: str) -> Model:
     try:
         return Model(unigrams=data["unigrams"], bigrams=data["bigrams"],
                      word_conf=data["word_conf"], chunk_conf=data["chunk_conf"],
-                     chunk_totals=data["chunk_totals"], provenance=data.get("provenance", {}))
+                     chunk_totals=data["chunk_totals"],
+                     elision_conf=data.get("elision_conf", {}),  # older models lack it
+                     provenance=data.get("provenance", {}))
     except KeyError as exc:
         raise DataFileError(where, None, f"model lacks the {exc.args[0]!r} table") from exc
 

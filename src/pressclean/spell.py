@@ -12,6 +12,7 @@ all-capital sigla are left alone unless a glyph confusion explains them.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import enum
 import math
 from collections import Counter
@@ -40,10 +41,12 @@ from pressclean.spellparams import STAGE, SpellParams
 from pressclean.tokens import (
     Token,
     as_printed,
+    elided_as_printed,
     has_letter,
     is_numberish,
     lm_word,
     plain_case,
+    split_elision,
     token_confidences,
     tokenize,
 )
@@ -51,6 +54,8 @@ from pressclean.twins import GlyphTwins
 
 RULES_STAGE = "rules"
 _JOINERS = regex.compile(r"[/&+]")
+#: nothing but a sentence's end (or the text's start) before this point
+_SENTENCE_END = regex.compile(r"(?:^|[.!?…]\s*|\n\s*\n\s*)\Z")
 
 
 class _Route(enum.Enum):
@@ -95,7 +100,8 @@ class Speller:
         or None when no confusion repeated enough to matter."""
         counts: Counter[tuple[str, str]] = Counter()
         for c in corrections:
-            if c.stage in (STAGE, RULES_STAGE) and c.rule not in ("context", "join", "split") \
+            if c.stage in (STAGE, RULES_STAGE) \
+                    and c.rule not in ("context", "join", "split", "channel:elision") \
                     and " " not in c.before and " " not in c.after:
                 counts.update(char_chunks(c.after.lower(), c.before.lower()))
         if not any(n >= ADAPT_MIN for n in counts.values()):
@@ -216,6 +222,10 @@ class Speller:
             edit = None
             if conf.get(i, 0.0) < self.p.trusted_conf:
                 edit = self.word_edit(tok, prev, nxt, conf.get(i))
+            if edit is not None and edit.rule == "channel:elision" \
+                    and _SENTENCE_END.search(text, 0, tok.start):  # "Rinstruction est"
+                edit = dataclasses.replace(edit, replacement=edit.replacement[:1].upper()
+                                           + edit.replacement[1:])
             if edit is not None:
                 if real is not None and real[0] == i - 1 and self._is_real(real[1].word) \
                         and (real[3] or 0.0) < self.p.trusted_conf:
@@ -223,7 +233,8 @@ class Speller:
                 out.append(edit)
             real = (i, tok, prev, conf.get(i))  # weighed again if the next word changes
             if edit is not None:
-                prev = edit.replacement.split()[-1].lower()
+                last = edit.replacement.split()[-1]
+                prev = (split_elision(last)[1] or last).lower()  # "l'Académie": académie
             else:
                 prev = tok.word.lower() if tok.word else prev
             i += 1
@@ -344,11 +355,13 @@ class Speller:
         if best is None or best[0] < keep_score + self.p.margin:
             return None
         cand = best[1]
-        replacement = as_printed(word, cand.text)
+        replacement = (elided_as_printed(word, cand.words) if cand.how == "elision"
+                       else as_printed(word, cand.text))
         if self._rules is not None:
             return Edit(tok.word_start, tok.end, replacement, RULES_STAGE, cand.how,
                         round(best[0] - keep_score, 3))
-        rule = {"glyph": "channel:glyph", "dictionary": "dictionary", "split": "split"}[cand.how]
+        rule = {"glyph": "channel:glyph", "dictionary": "dictionary", "split": "split",
+                "elision": "channel:elision"}[cand.how]
         return Edit(tok.word_start, tok.end, replacement, STAGE, rule,
                     round(best[0] - keep_score, 3))
 

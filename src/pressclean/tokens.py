@@ -119,6 +119,17 @@ def as_printed(word: str, candidate: str) -> str:
     return out
 
 
+def elided_as_printed(word: str, words: tuple[str, ...]) -> str:
+    """An elision and its word, (elision, word), in the case ``word`` was printed in:
+    "VAcadémie" → "l'Académie", "Dintervenir" → "D'intervenir". A capital misread for
+    the elision ("Vaffaire" for "l'affaire") is the glyph's shape, not a capital."""
+    elision, rest = words
+    head, printed = word[: len(word) - len(rest)], word[len(word) - len(rest):]
+    if head[:1].isupper() and head[:1].lower() == elision[:1]:
+        elision = elision[:1].upper() + elision[1:]
+    return elision + as_printed(printed, rest)
+
+
 def plain_case(word: str) -> bool:
     """lower-case, or Capitalised as at the start of a sentence (not UPPER, not mIxed)."""
     return word.islower() or (word[:1].isupper() and word[1:].islower())
