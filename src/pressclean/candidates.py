@@ -58,6 +58,8 @@ class CandidateGenerator:
         self._split_vocab: Vocabulary | None = None
         self._shared: dict[str, tuple[list[str], list[str], tuple[str, ...] | None]] = {}
         self._near_cache: dict[str, tuple[str, ...]] = {}
+        #: OCR head → (elision it may be a misreading of, log10 P), from the model
+        self._heads: dict[str, list[tuple[str, float]]] | None = None
         self.for_form: Callable[[str], tuple[Candidate, ...]] = \
             lru_cache(maxsize=100_000)(self._for_form)
 
@@ -169,21 +171,33 @@ class CandidateGenerator:
             # the pieces were found once for all channels; their cost is this channel's
             # (an adapted one makes a document's habitual confusion cheaper)
             found[" ".join(split)] = Candidate(split, self._split_logp(split, form), "split")
-        return self._ranked(list(found.values())) + self._elided(form)
+        return self._ranked(list(found.values())) + self._elided(form, repair=not glyph)
 
-    def _elided(self, form: str) -> tuple[Candidate, ...]:
+    def _elided(self, form: str, repair: bool) -> tuple[Candidate, ...]:
         """An elision glued to its word and misread ("vacadémie" → "l'académie",
-        "dintervenir" → "d'intervenir"), in the ways the model saw it happen."""
-        out = []
+        "dintervenir" → "d'intervenir"), in the ways the model saw it happen. With
+        ``repair`` (the form has no glyph repair of its own), the word may itself need
+        one ("rinstructiort" → "l'instruction")."""
+        if self._heads is None:
+            heads: dict[str, list[tuple[str, float]]] = {}
+            for elision, printed in self.channel.model.elision_conf.items():
+                for head in printed:
+                    logp = self.channel.model.elision_logp(elision, head)
+                    if logp is not None:
+                        heads.setdefault(head, []).append((elision, logp))
+            self._heads = heads
+        out: list[Candidate] = []
         words = self.vocabulary().words
-        for elision, printed in self.channel.model.elision_conf.items():
-            for head in printed:
-                rest = form[len(head):]
-                if not form.startswith(head) or rest[:1] not in _ELIDABLE or rest not in words:
-                    continue
-                logp = self.channel.model.elision_logp(elision, head)
-                if logp is not None:
-                    out.append(Candidate((elision, rest), logp, "elision", elision + rest))
+        for k in (1, 2):
+            rest = form[k:]
+            if len(rest) < 2 or rest[:1] not in _ELIDABLE:
+                continue
+            for elision, logp in self._heads.get(form[:k], ()):
+                found = {rest: 0.0} if rest in words else {}
+                if repair and len(rest) >= 5:
+                    found.update({c.words[0]: c.channel for c in self.glyph_repairs(rest)})
+                out.extend(Candidate((elision, word), logp + channel, "elision", elision + word)
+                           for word, channel in found.items() if word[:1] in _ELIDABLE)
         return tuple(out)
 
     def _split(self, form: str) -> tuple[str, ...] | None:
