@@ -39,8 +39,39 @@ def read_pairs(path: Path) -> Iterator[tuple[str, str]]:
             yield row["input"], row["output"]
 
 
-def learn_model(pairs: Iterable[tuple[str, str]], source: str = "") -> Model:
-    """Count the statistics of :class:`Model` over (OCR, truth) pairs."""
+#: an excluded truth this many words long or more is also looked for inside longer
+#: truths (a render page set from several rows); shorter ones only match whole
+EXCLUDE_INSIDE_WORDS = 8
+
+
+class Exclusion:
+    """Truths of an evaluation set that learning must not see: a pair whose truth is one
+    of them, or holds a long one inside it, is skipped. ICDAR 2017's train files hold
+    every row of its dev files; learning on them as they are would measure dev in
+    sample."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.whole: set[str] = set()
+        self.long: list[str] = []
+        for _, truth in pairs:
+            norm = " ".join(truth.split())
+            self.whole.add(norm)
+            if len(norm.split()) >= EXCLUDE_INSIDE_WORDS:
+                self.long.append(norm)
+        self.skipped = 0
+
+    def keeps(self, truth: str) -> bool:
+        norm = " ".join(truth.split())
+        if norm in self.whole or any(t in norm for t in self.long if len(t) < len(norm)):
+            self.skipped += 1
+            return False
+        return True
+
+
+def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
+                exclude: Exclusion | None = None) -> Model:
+    """Count the statistics of :class:`Model` over (OCR, truth) pairs, leaving out
+    those ``exclude`` holds."""
     uni: Counter[str] = Counter()
     bi: Counter[str] = Counter()
     word_conf: dict[str, Counter[str]] = defaultdict(Counter)
@@ -49,6 +80,8 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "") -> Model:
     elisions: dict[str, Counter[str]] = defaultdict(Counter)
     n_pairs = 0
     for ocr, truth in pairs:
+        if exclude is not None and not exclude.keeps(truth):
+            continue
         n_pairs += 1
         toks = lm_tokens(truth)
         uni.update(toks)
@@ -61,6 +94,8 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "") -> Model:
         _count_elisions(ocr, truth, elisions)
     provenance = {"source": source, "pairs": n_pairs, "words": sum(uni.values()),
                   "date": _dt.date.today().isoformat(), "pressclean": __version__}
+    if exclude is not None:
+        provenance["excluded_pairs"] = exclude.skipped
     return Model(unigrams=dict(uni), bigrams=dict(bi),
                  word_conf={o: dict(c) for o, c in word_conf.items()
                             if len(c) > 1 or o not in c},
