@@ -70,6 +70,8 @@ def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule
     "sous les ap- plaudissements de la salle",  # half of a word cut at a lost line end
     "des événements coorganisés par le pôle",  # a prefix on a known word: not two specks
     "Le tableau de Vasarely.",  # "V" + a word, but no word that takes an elision
+    "M. Vallier est venu.",  # a name that reads as a misread "l'Allier"
+    "M. Davignon a parlé.",  # ... or as "d'Avignon" without its apostrophe
 ])
 def test_unknown_names_and_cut_words_without_repair_are_left_alone(cleaner: Cleaner,
                                                                      text: str) -> None:

@@ -47,6 +47,7 @@ from pressclean.tokens import (
     lm_word,
     plain_case,
     split_elision,
+    starts_sentence,
     token_confidences,
     tokenize,
 )
@@ -54,8 +55,7 @@ from pressclean.twins import GlyphTwins
 
 RULES_STAGE = "rules"
 _JOINERS = regex.compile(r"[/&+]")
-#: nothing but a sentence's end (or the text's start) before this point
-_SENTENCE_END = regex.compile(r"(?:^|[.!?…]\s*|\n\s*\n\s*)\Z")
+
 
 
 class _Route(enum.Enum):
@@ -223,7 +223,7 @@ class Speller:
             if conf.get(i, 0.0) < self.p.trusted_conf:
                 edit = self.word_edit(tok, prev, nxt, conf.get(i))
             if edit is not None and edit.rule == "channel:elision" \
-                    and _SENTENCE_END.search(text, 0, tok.start):  # "Rinstruction est"
+                    and starts_sentence(text, tok.start):  # "Rinstruction est"
                 edit = dataclasses.replace(edit, replacement=edit.replacement[:1].upper()
                                            + edit.replacement[1:])
             if edit is not None:

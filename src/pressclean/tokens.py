@@ -130,6 +130,15 @@ def elided_as_printed(word: str, words: tuple[str, ...]) -> str:
     return elision + as_printed(printed, rest)
 
 
+def starts_sentence(text: str, i: int) -> bool:
+    """Does a sentence start at ``text[i]``: only spaces back to a sentence's end, a
+    blank line or the text's start?"""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?…" or text.count("\n", j, i) >= 2
+
+
 def plain_case(word: str) -> bool:
     """lower-case, or Capitalised as at the start of a sentence (not UPPER, not mIxed)."""
     return word.islower() or (word[:1].isupper() and word[1:].islower())
