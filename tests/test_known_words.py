@@ -72,6 +72,7 @@ def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule
     "Le tableau de Vasarely.",  # "V" + a word, but no word that takes an elision
     "M. Vallier est venu.",  # a name that reads as a misread "l'Allier"
     "M. Davignon a parlé.",  # ... or as "d'Avignon" without its apostrophe
+    "Le train part à 9 h.10 du matin.",  # a number joined to an abbreviation: not "h.o"
 ])
 def test_unknown_names_and_cut_words_without_repair_are_left_alone(cleaner: Cleaner,
                                                                      text: str) -> None:

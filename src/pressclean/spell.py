@@ -55,6 +55,8 @@ from pressclean.twins import GlyphTwins
 
 RULES_STAGE = "rules"
 _JOINERS = regex.compile(r"[/&+]")
+#: a number and an abbreviation joined by a point: "h.10", "p.5", "art.12", "5.fr"
+_ABBREVIATED_NUMBER = regex.compile(r"\p{L}[.:]\d|\d[.:]\p{L}")
 
 
 
@@ -298,7 +300,8 @@ class Speller:
     def _route(self, word: str, rules_mode: bool) -> _Route:
         """What kind of weighing a word calls for; depends on the word and the stage
         alone, so it is decided once per word form (``_route_of``)."""
-        if not has_letter(word) or self.lexicon.is_protected(word) or is_numberish(word):
+        if not has_letter(word) or self.lexicon.is_protected(word) or is_numberish(word) \
+                or _ABBREVIATED_NUMBER.search(word):
             return _Route.KEEP
         if len(word) == 1:
             # one letter: only what the model saw it stand for ("e" for "le")
