@@ -41,6 +41,8 @@ class Candidate:
     how: str  # "glyph", "dictionary", "split", "elision", or the ids of word rules
     #: the text written when it differs from the words scored ("microtechniques)")
     surface: str | None = None
+    #: for an elision: how many printed characters stood for it ("v" in "vacadémie")
+    head: int = 0
 
     @property
     def text(self) -> str:
@@ -196,7 +198,8 @@ class CandidateGenerator:
                 found = {rest: 0.0} if rest in words else {}
                 if repair and len(rest) >= 5:
                     found.update({c.words[0]: c.channel for c in self.glyph_repairs(rest)})
-                out.extend(Candidate((elision, word), logp + channel, "elision", elision + word)
+                out.extend(Candidate((elision, word), logp + channel, "elision", elision + word,
+                                     head=k)
                            for word, channel in found.items() if word[:1] in _ELIDABLE)
         return tuple(out)
 

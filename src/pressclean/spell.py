@@ -59,7 +59,6 @@ _JOINERS = regex.compile(r"[/&+]")
 _ABBREVIATED_NUMBER = regex.compile(r"\p{L}[.:]\d|\d[.:]\p{L}")
 
 
-
 class _Route(enum.Enum):
     KEEP = 0  # nothing to weigh: numbers, sigla, names, protected words
     REAL = 1  # a known word: only a real-word confusion may change it
@@ -358,7 +357,7 @@ class Speller:
         if best is None or best[0] < keep_score + self.p.margin:
             return None
         cand = best[1]
-        replacement = (elided_as_printed(word, cand.words) if cand.how == "elision"
+        replacement = (elided_as_printed(word, cand.head, cand.words) if cand.how == "elision"
                        else as_printed(word, cand.text))
         if self._rules is not None:
             return Edit(tok.word_start, tok.end, replacement, RULES_STAGE, cand.how,

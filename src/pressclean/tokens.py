@@ -119,13 +119,14 @@ def as_printed(word: str, candidate: str) -> str:
     return out
 
 
-def elided_as_printed(word: str, words: tuple[str, ...]) -> str:
-    """An elision and its word, (elision, word), in the case ``word`` was printed in:
-    "VAcadémie" → "l'Académie", "Dintervenir" → "D'intervenir". A capital misread for
-    the elision ("Vaffaire" for "l'affaire") is the glyph's shape, not a capital."""
+def elided_as_printed(word: str, head: int, words: tuple[str, ...]) -> str:
+    """An elision and its word, (elision, word), in the case ``word`` was printed in,
+    its first ``head`` characters having stood for the elision: "VAcadémie" →
+    "l'Académie", "Dintervenir" → "D'intervenir". A capital misread for the elision
+    ("Vaffaire" for "l'affaire") is the glyph's shape, not a capital."""
     elision, rest = words
-    head, printed = word[: len(word) - len(rest)], word[len(word) - len(rest):]
-    if head[:1].isupper() and head[:1].lower() == elision[:1]:
+    printed = word[head:]
+    if word[:1].isupper() and word[:1].lower() == elision[:1]:
         elision = elision[:1].upper() + elision[1:]
     return elision + as_printed(printed, rest)
 
