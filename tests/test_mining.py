@@ -32,6 +32,21 @@ def test_archive_mining_proposes_repeated_variants(tmp_path: Path) -> None:
     assert ("t", "l") in rules
 
 
+def test_pieces_of_hyphenated_words_are_not_variants(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    page = ("Il est très tard, très tard. " * 10
+            + "Ces let-tres sont venues, et ces let-\ntres aussi. " * 3)
+    (archive / "a.txt").write_text(page + "Le maire parle ptus fort, ptus fort. " * 2
+                                   + "Il parle plus fort. " * 20, encoding="utf-8")
+    out = tmp_path / "proposals.csv"
+    result = CliRunner().invoke(main, ["learn", "--archive", str(archive), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    variants = {r["variant"] for r in csv.DictReader(out.open(encoding="utf-8"))
+                if r["kind"] == "variant"}
+    assert "ptus" in variants and "tres" not in variants  # "let-tres" is "lettres" cut
+
+
 def test_learn_needs_exactly_one_source(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["learn", "-o", str(tmp_path / "x")])
     assert result.exit_code == 2

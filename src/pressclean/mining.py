@@ -24,6 +24,8 @@ from pressclean.lexicon import Lexicon
 from pressclean.textio import read_text
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}\d]*")
+#: two pieces of a word joined by a hyphen (or a line-end hyphen and its line break)
+_HYPHENATED = regex.compile(r"(?<![\p{L}\p{M}\d])(\p{L}[\p{L}\p{M}\d]*)-\n?(\p{L}[\p{L}\p{M}\d]*)")
 #: a variant must be seen this often, and its word this many times more often
 MIN_VARIANT_COUNT = 2
 MIN_RATIO = 3.0
@@ -61,7 +63,10 @@ def mine(texts: Iterable[str], lexicon: Lexicon, generator: CandidateGenerator,
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     for text in texts:
+        pieces = _hyphenation_pieces(text, lexicon)
         for m in _WORD.finditer(text):
+            if m.start() in pieces:
+                continue
             w = m.group(0).lower()
             counts[w] += 1
             if len(examples[w]) < 3 and not lexicon.known(w):
@@ -92,6 +97,17 @@ def mine(texts: Iterable[str], lexicon: Lexicon, generator: CandidateGenerator,
         for t, o in char_chunks(p.word, p.variant):
             rules[(t, o)] += p.variant_count
     return proposals[:top], [(t, o, n) for (t, o), n in rules.most_common(50)]
+
+
+def _hyphenation_pieces(text: str, lexicon: Lexicon) -> set[int]:
+    """Starts of the pieces of words cut by a hyphen whose pieces join into a known word
+    ("let-tres", "Alle-magne"): halves of a word, not words of the archive (ICDAR's
+    text keeps its line-end hyphens in the line). "cetui-ci" is a compound: counted."""
+    starts: set[int] = set()
+    for m in _HYPHENATED.finditer(text):
+        if lexicon.known(m.group(1) + m.group(2)):
+            starts.update((m.start(1), m.start(2)))
+    return starts
 
 
 def write_proposals(path: Path, proposals: list[Proposal],
