@@ -21,6 +21,19 @@ def test_a_known_word_is_changed_on_strong_evidence(cleaner: Cleaner, ocr: str, 
     assert [c.rule for c in doc.corrections] == [rule]
 
 
+def test_a_page_that_reads_l_as_t_again_and_again_makes_te_and_ta_suspect(
+        cleaner: Cleaner) -> None:
+    page = ("Ators te pôte a étê créé. Le ptan de [a région est ctair et te maire a parlé "
+            "à ta tribune. Les hortogers et [es entreprises du pôte ont signé te pacte.")
+    doc = cleaner.clean_text(page)
+    assert doc.clean_text == ("Alors le pôle a été créé. Le plan de la région est clair et le "
+                              "maire a parlé à la tribune. Les horlogers et les entreprises du "
+                              "pôle ont signé le pacte.")
+    # the same words on a page without that habit are the pronoun and the possessive
+    plain = "Je te le dis : tu as parlé à ta mère et elle te répondra."
+    assert cleaner.clean_text(plain).clean_text == plain
+
+
 @pytest.mark.parametrize("text", [
     "Le maïs pousse bien cette année.",
     "Il attaqua la ville au matin.",

@@ -99,6 +99,19 @@ class Channel:
         boosted confusion's OCR side occurs in it (or one is a lost character)."""
         return any(o in ocr for o in self._boosted_ocr)
 
+    def doc_gain(self, truth: str, ocr: str) -> float:
+        """log10 of how much likelier this document's boost makes ``ocr`` a misreading
+        of ``truth`` than the model alone does: 0 without a boost. For real words ("ta"
+        for "la" on a page that reads "l" as "t" again and again)."""
+        gain = 0.0
+        if self.boost:
+            for t, o in char_chunks(truth, ocr):
+                b = self.boost.get((t, o))
+                if b is not None:
+                    gain += max(0.0, math.log10(b)
+                                - self.model.chunk_logp(t, o, self.chunk_prior(t, o)))
+        return gain
+
     def chunk_prior(self, truth: str, ocr: str) -> float:
         p = self.prior.get((truth, ocr))
         if p is not None:

@@ -25,11 +25,22 @@ RealSeen = tuple[int, Token, str | None, float | None]
 def real_word_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str | None,
                    conf: float | None) -> Edit | None:
     """A known word that this OCR often produces for another (``realwords``)."""
-    choice = sp.real.choice(low, prev, nxt, sp.confidence.log_ratio(conf), sp.doc)
+    choice = sp.real.choice(low, prev, nxt, sp.confidence.log_ratio(conf), sp.doc,
+                            real_gains(sp, low))
     if choice is None:
         return None
     return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), STAGE, "context",
                 choice[1])
+
+
+def real_gains(sp: Speller, low: str) -> tuple[tuple[str, float], ...]:
+    """(word, log10 odds) the document's adapted channel adds to what the real-word form
+    ``low`` may stand for: on a page that reads "l" as "t" again and again, "ta" is
+    likelier "la" than the training counts say. None unless the document was adapted."""
+    channel = sp.gen.channel
+    if not channel.boost:
+        return ()
+    return tuple((w, g) for w in sp.real.words_for(low) if (g := channel.doc_gain(w, low)) > 0)
 
 
 def twin_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str | None

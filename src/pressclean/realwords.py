@@ -17,6 +17,7 @@ from pressclean.model import Model
 from pressclean.tokens import is_numberish
 
 Choice = tuple[str, float]  # the word to write, and log10 odds over keeping the form
+Gains = tuple[tuple[str, float], ...]  # (candidate word, log10 odds added by the document)
 
 
 class RealWordConfusions:
@@ -44,18 +45,24 @@ class RealWordConfusions:
         self._memo = lru_cache(maxsize=200_000)(self._choice)
 
     def choice(self, low: str, prev: str | None, nxt: str | None, conf_ratio: float = 0.0,
-               doc: DocPairs | None = None) -> Choice | None:
+               doc: DocPairs | None = None, gains: Gains = ()) -> Choice | None:
         """The decision for ``low`` between its neighbours (``_choice``): memoised for
-        the run unless the document's own pairs (``doc``) bear on it."""
+        the run unless the document's own pairs (``doc``) bear on it. ``gains``: (word,
+        log10 odds) the document's channel adds to a candidate (``Channel.doc_gain``)."""
         if doc is not None and low in self._words and doc.touches(prev, self._words[low], nxt):
-            return self._choice(low, prev, nxt, conf_ratio, doc)
-        return self._memo(low, prev, nxt, conf_ratio)
+            return self._choice(low, prev, nxt, conf_ratio, doc, gains)
+        return self._memo(low, prev, nxt, conf_ratio, None, gains)
+
+    def words_for(self, low: str) -> tuple[str, ...]:
+        """The words the form ``low`` may stand for (none if it is not such a form)."""
+        return self._words.get(low, (low,))[1:]
 
     def __contains__(self, low: str) -> bool:
         return low in self._candidates
 
     def _choice(self, low: str, prev: str | None, nxt: str | None,
-                conf_ratio: float = 0.0, doc: DocPairs | None = None) -> Choice | None:
+                conf_ratio: float = 0.0, doc: DocPairs | None = None,
+                gains: Gains = ()) -> Choice | None:
         """Posterior over the form and the words it stood for, given its neighbours
         (and the word pairs of their document, ``doc``) and, as ``conf_ratio``, how
         much likelier than average the OCR's confidence in this word makes a
@@ -79,7 +86,8 @@ class RealWordConfusions:
             + self.assoc(prev, low, nxt, doc, own=True)
         best: tuple[float, str] | None = None
         for cand, n in cands:
-            score = math.log10(n / total) + conf_ratio + self.assoc(prev, cand, None, doc)
+            score = math.log10(n / total) + conf_ratio + self.assoc(prev, cand, None, doc) \
+                + dict(gains).get(cand, 0.0)
             if nxt is not None and not (blind and f"{cand} {nxt}" not in self.model.bigrams):
                 score += self.assoc(cand, nxt, None, doc)  # (an unseen pair counts as the form's)
             if best is None or score > best[0]:

@@ -31,7 +31,7 @@ from pressclean.document import Correction, Word
 from pressclean.initials import MAX_LEN as INITIAL_MAX_LEN
 from pressclean.initials import initial_edit
 from pressclean.joins import cut_piece, join_edit
-from pressclean.knownwords import RealSeen, real_word_edit, reconsider, twin_edit
+from pressclean.knownwords import RealSeen, real_gains, real_word_edit, reconsider, twin_edit
 from pressclean.lexicon import RARE_COUNT, Lexicon
 from pressclean.model import Model
 from pressclean.offsets import Edit
@@ -246,10 +246,12 @@ class Speller:
             and word.lower() in self.real
 
     def _revisit(self, word: str) -> bool:
-        """Would the adapted channel weigh this word differently? Only a word weighed
-        against candidates (unknown, rare or compound) and holding a boosted confusion."""
-        return ("-" in word or not self.lexicon.common(word.lower())) \
-            and self.gen.channel.affects(word.lower())
+        """Would the adapted channel weigh this word differently? A word weighed against
+        candidates (unknown, rare or compound) holding a boosted confusion, or a
+        real-word form one of whose words the boost makes likelier ("ta" for "la")."""
+        low = word.lower()
+        return ("-" in word or not self.lexicon.common(low)) \
+            and self.gen.channel.affects(low) or bool(real_gains(self, low))
 
     def _trusted(self, low: str) -> bool:
         """May this word vouch for its neighbours in the document's counts? A common
