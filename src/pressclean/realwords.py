@@ -85,9 +85,10 @@ class RealWordConfusions:
         keep = math.log10((row.get(low, 0) + 0.5) / total) \
             + self.assoc(prev, low, nxt, doc, own=True)
         best: tuple[float, str] | None = None
+        gain = dict(gains)
         for cand, n in cands:
             score = math.log10(n / total) + conf_ratio + self.assoc(prev, cand, None, doc) \
-                + dict(gains).get(cand, 0.0)
+                + gain.get(cand, 0.0)
             if nxt is not None and not (blind and f"{cand} {nxt}" not in self.model.bigrams):
                 score += self.assoc(cand, nxt, None, doc)  # (an unseen pair counts as the form's)
             if best is None or score > best[0]:
