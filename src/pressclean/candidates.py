@@ -61,7 +61,12 @@ class CandidateGenerator:
         self._shared: dict[str, tuple[list[str], list[str], tuple[str, ...] | None]] = {}
         self._near_cache: dict[str, tuple[str, ...]] = {}
         #: OCR head → (elision it may be a misreading of, log10 P), from the model
-        self._heads: dict[str, list[tuple[str, float]]] | None = None
+        self._heads: dict[str, list[tuple[str, float]]] = {}
+        for elision, printed in channel.model.elision_conf.items():
+            for head in printed:
+                logp = channel.model.elision_logp(elision, head)
+                if logp is not None:
+                    self._heads.setdefault(head, []).append((elision, logp))
         self.for_form: Callable[[str], tuple[Candidate, ...]] = \
             lru_cache(maxsize=100_000)(self._for_form)
 
@@ -180,14 +185,6 @@ class CandidateGenerator:
         "dintervenir" → "d'intervenir"), in the ways the model saw it happen. With
         ``repair`` (the form has no glyph repair of its own), the word may itself need
         one ("rinstructiort" → "l'instruction")."""
-        if self._heads is None:
-            heads: dict[str, list[tuple[str, float]]] = {}
-            for elision, printed in self.channel.model.elision_conf.items():
-                for head in printed:
-                    logp = self.channel.model.elision_logp(elision, head)
-                    if logp is not None:
-                        heads.setdefault(head, []).append((elision, logp))
-            self._heads = heads
         out: list[Candidate] = []
         words = self.vocabulary().words
         for k in (1, 2):

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from pressclean.spell import Speller
 
 
-
 def compound_edit(sp: Speller, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
     """The correction of a hyphenated token, or None to leave it as printed."""
     word = tok.word
