@@ -100,6 +100,22 @@ def test_learn_leaves_out_the_pairs_it_will_be_measured_on(tmp_path: Path) -> No
     assert "besançon" not in model.unigrams and "a" not in model.word_conf
 
 
+def test_an_exclusion_file_that_is_not_pairs_is_named_and_nothing_is_written(
+        tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs"
+    pairs.mkdir()
+    (pairs / "p.ocr.txt").write_text("Le pôte est ici.", encoding="utf-8")
+    (pairs / "p.gt.txt").write_text("Le pôle est ici.", encoding="utf-8")
+    bad = tmp_path / "dev.tsv"
+    bad.write_text("a\tb\n1\t2\n", encoding="utf-8")
+    model_path = tmp_path / "m.json.gz"
+    result = CliRunner().invoke(main, ["learn", "--pairs", str(pairs), "--exclude", str(bad),
+                                       "-o", str(model_path)])
+    assert result.exit_code == 6  # a data file error
+    assert f"{bad}:1: expected a TSV with 'input' and 'output' columns" in result.output
+    assert not model_path.exists()
+
+
 def test_a_model_without_elision_counts_still_loads(tmp_path: Path) -> None:
     data = load_model().to_json()
     del data["elision_conf"]
