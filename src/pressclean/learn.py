@@ -18,7 +18,7 @@ from pressclean.align import align_words, char_chunks, words
 from pressclean.exceptions import DataFileError
 from pressclean.model import Model, lm_tokens
 from pressclean.textio import read_text
-from pressclean.tokens import split_elision
+from pressclean.tokens import lm_elision, split_elision
 
 
 def read_pairs(path: Path) -> Iterator[tuple[str, str]]:
@@ -119,7 +119,7 @@ def _count_elisions(ocr: str, truth: str, conf: dict[str, Counter[str]]) -> None
             continue
         printed = o[: len(o) - len(word)]
         if 1 <= len(printed) <= 2 and not any(c in "'’‘`" for c in printed):
-            conf[elision.lower().replace("’", "'")][printed] += 1
+            conf[lm_elision(elision)][printed] += 1
 
 
 def _count_chars(truth: str, ocr: str, conf: dict[str, Counter[str]],

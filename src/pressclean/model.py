@@ -22,7 +22,7 @@ from typing import Any
 import regex
 
 from pressclean.exceptions import DataFileError
-from pressclean.tokens import split_elision
+from pressclean.tokens import lm_elision, split_elision
 
 FORMAT = "pressclean-model/1"
 DEFAULT_MODEL = "model-press-fr.json.gz"
@@ -44,7 +44,7 @@ def lm_tokens(text: str) -> list[str]:
             continue
         elision, rest = split_elision(w)
         if elision:
-            out.append(elision[:-1] + "'")
+            out.append(lm_elision(elision))
         if rest:
             out.append(rest)
     return out

@@ -145,10 +145,15 @@ def plain_case(word: str) -> bool:
     return word.islower() or (word[:1].isupper() and word[1:].islower())
 
 
+def lm_elision(elision: str) -> str:
+    """An elision as the language model counts it: "L’" → "l'"."""
+    return elision[:-1].lower() + "'"
+
+
 def lm_word(tok: Token) -> str:
     """The token as the language model knows it: its elision, else its word."""
     if tok.elision:
-        return tok.elision.lower().replace("’", "'")
+        return lm_elision(tok.elision)
     return tok.word.lower()
 
 
