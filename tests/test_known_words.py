@@ -54,9 +54,9 @@ def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: 
     # ... also when the repair is shorter than the form ("tn" for "m")
     ("il partit brusque-tnent de la salle", "il partit brusque-ment de la salle",
      "channel:glyph"),
-    # a dropped letter no glyph confusion explains, though glyph repairs exist ("title")
-    ("Il était utle pour notre territoire.", "Il était utile pour notre territoire.",
-     "dictionary"),
+    # a dropped letter no glyph confusion explains, though glyph repairs exist ("vrement")
+    ("Il était vriment utile pour notre territoire.",
+     "Il était vraiment utile pour notre territoire.", "dictionary"),
     # an elision glued to its word and misread with it, in ways the model saw: the
     # capital was the glyph's shape, not the elision's; a sentence's start keeps one
     ("une séance de VAcadémie française", "une séance de l'Académie française",
@@ -76,7 +76,7 @@ def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule
 
 
 @pytest.mark.parametrize("text", [
-    "M. Vaulrin et M. Bourgeot ont dîné chez M. Trolliet.",  # unknown names
+    "M. Vaudrin et M. Bourgeot ont dîné chez M. Trolliet.",  # unknown names
     "les tableaux de Doussière",  # a name one costly edit from a common word
     "où ils lapi-daient les agents",  # no piece a common word, no repair of the whole
     "Les salpingites chroniques sont rares.",  # a known word inflected, not misread

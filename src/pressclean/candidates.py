@@ -118,7 +118,7 @@ class CandidateGenerator:
         # they are the slow part, and rarely beat a glyph explanation (on held-out
         # train, 1 of 25 winning splits was of a form with a glyph candidate); where
         # the glyph repairs lose, ``near_fallback`` looks up the neighbours after all
-        near = [] if glyph else self._neighbours(form)
+        near = [] if glyph else [w for w in self._neighbours(form) if not _glued(form, w)]
         split = (self._split(form) if not glyph and len(form) >= 5
                  and form.isalpha() else None)
         result = (glyph, near, split)
@@ -136,11 +136,8 @@ class CandidateGenerator:
         if got is None:
             if len(self._near_cache) > 200_000:
                 self._near_cache.clear()
-            # a known word plus two letters is more likely a word the lexicon lacks
-            # ("coorganisés") than a word with two specks beside it
             got = self._near_cache[form] = tuple(
-                w for w in self._neighbours(form)
-                if w not in glyph and not (len(form) - len(w) >= 2 and w in form))
+                w for w in self._neighbours(form) if w not in glyph and not _glued(form, w))
         return self._ranked([Candidate((c,), self.channel.logp(c, form), "dictionary")
                              for c in got])
 
@@ -309,3 +306,20 @@ def _load_deletes(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     if lexicon.fingerprint:
         write_cache(path, deletes)
     return deletes
+
+
+def _glued(form: str, word: str) -> bool:
+    """``form`` is ``word`` with two or more letters beside it: more likely a word the
+    lexicon lacks ("coorganisés") or a lost space ("proximitéet") than a word with two
+    specks beside it."""
+    return len(form) - len(word) >= 2 and word in form
+
+
+#: endings that make a known word into another form of it ("salpingite" + "s")
+_INFLECTIONS = ("s", "x", "r", "es", "nt")
+
+
+def inflected(form: str, cand: str) -> bool:
+    """``form`` is ``cand`` inflected: more likely a word the lexicon lacks than a
+    misreading of ``cand`` with a letter added ("salpingites", "préluder")."""
+    return form.startswith(cand) and form[len(cand):] in _INFLECTIONS

@@ -1,12 +1,13 @@
 """Dictionary and model correction: weigh each candidate's channel against its context.
 
 For an unknown (or rare) word the choice is between keeping it — a real word we do not
-know, with a small prior — and each candidate, scored log10 P(OCR | candidate) +
-log10 P(candidate | previous word) + log10 P(next word | candidate). A known common word
-is changed only on strong evidence: when the model has seen this form stand for another
-word often (a real-word confusion: "a" for "à", "tes" for "les") and the context
-prefers the other word by a clear margin. Proper names, numbers, abbreviations and
-all-capital sigla are left alone unless a glyph confusion explains them.
+know, with a prior by how French its letters look (``wordshape``) — and each candidate,
+scored log10 P(OCR | candidate) + log10 P(candidate | previous word) + log10 P(next
+word | candidate). A known common word is changed only on strong evidence: when the
+model has seen this form stand for another word often (a real-word confusion: "a" for
+"à", "tes" for "les") and the context prefers the other word by a clear margin. Proper
+names, numbers, abbreviations and all-capital sigla are left alone unless a glyph
+confusion explains them.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from functools import lru_cache
 import regex
 
 from pressclean.align import char_chunks
-from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator
+from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator, inflected
 from pressclean.channel import ADAPT_MIN
 from pressclean.compounds import compound_edit
 from pressclean.confidence import load_confidence_model
@@ -52,6 +53,7 @@ from pressclean.tokens import (
     tokenize,
 )
 from pressclean.twins import GlyphTwins
+from pressclean.wordshape import UnknownPrior
 
 RULES_STAGE = "rules"
 _JOINERS = regex.compile(r"[/&+]")
@@ -82,6 +84,9 @@ class Speller:
             min_seen=self.p.real_min_seen, min_truth=self.p.real_min_truth,
             margin=self.p.real_margin)
         self.twins = GlyphTwins(lexicon, generator)
+        p = self.p
+        self.prior = UnknownPrior(lexicon, p.oov_offset, p.shape_floor, p.oov_logp,
+                                  p.noise_penalty, p.oov_len_slope, p.oov_len_from)
         self._route_of = lru_cache(maxsize=200_000)(self._route)
         self._variants_seen: dict[tuple[int, str], list[tuple[str, str]]] = {}
         self.confidence = load_confidence_model()
@@ -95,6 +100,7 @@ class Speller:
         self.gen.vocabulary()
         self.gen.split_vocabulary()
         self.twins.preload()
+        self.prior.preload()
 
     def adapted(self, corrections: list[Correction]) -> Speller | None:
         """A speller whose channel trusts the confusions these corrections repeated,
@@ -332,14 +338,13 @@ class Speller:
         margin; the edit spans ``tok``."""
         is_name = word[0].isupper() and word.isalpha()
         rare_known = self.lexicon.known(low)
+        split_extra = 0.0
         if rare_known:
             keep_score = self.context(prev, (low,), nxt, own=True) + self.p.rare_known_bonus
         else:
-            # a form with digits or glyph noise among its letters is hardly a real word
-            noise = sum(1 for c in low if not (c.isalpha() or c in "'’"))
-            keep_score = (self.p.oov_logp - self.p.noise_penalty * noise
-                          - self.p.oov_len_slope * max(0, len(low) - self.p.oov_len_from)
-                          + (math.log10(self.p_uni(nxt)) if nxt else 0.0))
+            prior, flat = self.prior(low)
+            keep_score = prior + (math.log10(self.p_uni(nxt)) if nxt else 0.0)
+            split_extra = max(0.0, flat - prior)
         best: tuple[float, Candidate] | None = None
         for cand in candidates:
             costly_name = is_name and cand.channel < self.p.name_channel_min
@@ -347,11 +352,13 @@ class Speller:
                 continue  # a name changes only where a likely glyph confusion explains it
             if rare_known and cand.how in ("dictionary", "split"):
                 continue
-            if as_printed(word, cand.text) == word or _inflected(low, cand.text):
+            if as_printed(word, cand.text) == word or inflected(low, cand.text):
                 continue
             score = cand.channel + self.context(prev, cand.words, nxt)
             if cand.how == "dictionary":
                 score -= self.p.dictionary_penalty
+            if cand.how == "split":
+                score -= split_extra
             if costly_name:
                 score -= self.p.name_margin - self.p.margin
             if best is None or score > best[0]:
@@ -386,14 +393,3 @@ class Speller:
             out.append(Candidate((word_only,), self.gen.channel.logp(v, low), ids,
                                  v if word_only != v else None))
         return tuple(out)
-
-
-#: endings that make a known word into another form of it ("salpingite" + "s")
-_INFLECTIONS = ("s", "x", "r", "es", "nt")
-
-
-def _inflected(form: str, cand: str) -> bool:
-    """``form`` is ``cand`` inflected: more likely a word the lexicon lacks than a
-    misreading of ``cand`` with a letter added ("salpingites", "préluder")."""
-    return form.startswith(cand) and form[len(cand):] in _INFLECTIONS
-

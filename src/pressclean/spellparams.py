@@ -14,7 +14,14 @@ STAGE = "spell"
 class SpellParams:
     """Decision thresholds (log10 odds), chosen on ICDAR train for precision."""
 
-    #: log10 probability that an unknown lower-case form is a real word
+    #: log10 probability that an unknown form is a real word, over how French its
+    #: letters look (``wordshape``)
+    oov_offset: float = -1.5
+    #: the most one letter may cost in that look (log10), before ``noise_penalty``
+    shape_floor: float = -3.0
+    #: the flat prior a split must also beat, since a character model of single words
+    #: finds any two words glued unlikely ("transrégionale"), and compound parts: log10
+    #: probability that an unknown lower-case form is a real word
     oov_logp: float = -9.5
     #: and this much less likely per digit or symbol among its letters ("e66aimer")
     noise_penalty: float = 3.0
