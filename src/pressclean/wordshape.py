@@ -19,23 +19,26 @@ from pressclean.lexicon import Lexicon, cache_dir, read_cache, write_cache
 #: letters of history plus one: four, chosen on held-out ICDAR train (three and five
 #: did no better, five is three times the size)
 ORDER = 4
-_VERSION = "1"
+_VERSION = "2"
 _START, _END = "^", "$"
 
 
 class WordShape:
     """log10 P(form) under a character model of the words it was built from."""
 
-    def __init__(self, ngrams: dict[str, int], order: int = ORDER) -> None:
+    def __init__(self, ngrams: dict[str, int], order: int = ORDER,
+                 history: dict[str, tuple[int, int]] | None = None) -> None:
         self.order = order
         self._ngrams = ngrams
-        # per history: (n-grams seen after it, distinct letters seen after it)
-        history: dict[str, list[int]] = {}
-        for gram, n in ngrams.items():
-            h = history.setdefault(gram[:-1], [0, 0])
-            h[0] += n
-            h[1] += 1
-        self._history = {h: (t, u) for h, (t, u) in history.items()}
+        if history is None:
+            # per history: (n-grams seen after it, distinct letters seen after it)
+            totals: dict[str, list[int]] = {}
+            for gram, n in ngrams.items():
+                h = totals.setdefault(gram[:-1], [0, 0])
+                h[0] += n
+                h[1] += 1
+            history = {h: (t, u) for h, (t, u) in totals.items()}
+        self._history = history
         self._alphabet = self._history.get("", (0, 0))[1] + 1
 
     @classmethod
@@ -79,11 +82,11 @@ def load_word_shape(lexicon: Lexicon) -> WordShape:
     """The model of the lexicon's alphabetic words, built once and cached on disk."""
     path = cache_dir() / f"wordshape-{lexicon.fingerprint}-{ORDER}-{_VERSION}.pickle"
     cached = read_cache(path) if lexicon.fingerprint else None
-    if isinstance(cached, dict):
-        return WordShape(cached)
+    if isinstance(cached, tuple):
+        return WordShape(cached[0], ORDER, cached[1])
     shape = WordShape.build(w for w in lexicon.counts if w.isalpha())
-    if lexicon.fingerprint:
-        write_cache(path, shape._ngrams)
+    if lexicon.fingerprint:  # with the history totals: deriving them is most of a load
+        write_cache(path, (shape._ngrams, shape._history))
     return shape
 
 
