@@ -40,7 +40,11 @@ def real_gains(sp: Speller, low: str) -> tuple[tuple[str, float], ...]:
     channel = sp.gen.channel
     if not channel.boost:
         return ()
-    return tuple((w, g) for w in sp.real.words_for(low) if (g := channel.doc_gain(w, low)) > 0)
+    got = sp.gains.get(low)
+    if got is None:
+        got = sp.gains[low] = tuple((w, g) for w in sp.real.words_for(low)
+                                    if (g := channel.doc_gain(w, low)) > 0)
+    return got
 
 
 def twin_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str | None

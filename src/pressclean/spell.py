@@ -93,6 +93,9 @@ class Speller:
         #: the document being cleaned, as word-pair counts (a per-document view's)
         self.doc: DocPairs | None = None
         self._trust: dict[str, bool] = {}
+        #: per adapted channel, memoised: ``_revisit`` by word, ``real_gains`` by form
+        self._revisits: dict[str, bool] = {}
+        self.gains: dict[str, tuple[tuple[str, float], ...]] = {}
 
     def preload(self) -> None:
         """Load the candidate indexes now rather than at the first unknown word."""
@@ -115,6 +118,7 @@ class Speller:
             return None
         new = copy.copy(self)
         new.gen = self.gen.adapted(self.gen.channel.adapted(counts))
+        new._revisits, new.gains = {}, {}
         return new
 
     @property
@@ -255,9 +259,12 @@ class Speller:
         """Would the adapted channel weigh this word differently? A word weighed against
         candidates (unknown, rare or compound) holding a boosted confusion, or a
         real-word form one of whose words the boost makes likelier ("ta" for "la")."""
-        low = word.lower()
-        return ("-" in word or not self.lexicon.common(low)) \
-            and self.gen.channel.affects(low) or bool(real_gains(self, low))
+        got = self._revisits.get(word)
+        if got is None:
+            low = word.lower()
+            got = self._revisits[word] = ("-" in word or not self.lexicon.common(low)) \
+                and self.gen.channel.affects(low) or bool(real_gains(self, low))
+        return got
 
     def _trusted(self, low: str) -> bool:
         """May this word vouch for its neighbours in the document's counts? A common

@@ -60,8 +60,17 @@ class WordShape:
         if "'" in form:
             return sum(self.logp(part, floor) for part in form.split("'") if part)
         s = _START * (self.order - 1) + form + _END
-        return sum(max(floor, math.log10(self.next_p(s[i - self.order + 1:i], s[i])))
-                   for i in range(self.order - 1, len(s)))
+        ngrams, history, log10 = self._ngrams, self._history, math.log10
+        total = 0.0
+        for i in range(self.order - 1, len(s)):  # ``next_p``, inlined: the hot loop
+            p = 1.0 / self._alphabet
+            for n in range(self.order):
+                seen = history.get(s[i - n:i])
+                if seen is None:
+                    break
+                p = (ngrams.get(s[i - n:i + 1], 0) + seen[1] * p) / (seen[0] + seen[1])
+            total += max(floor, log10(p))
+        return total
 
     def next_p(self, history: str, letter: str) -> float:
         """P(letter | the last ``order - 1`` letters of ``history``; "^" pads a start,
