@@ -47,7 +47,7 @@ def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: 
     # a capitalised form is a name to leave alone, unless a common word wins by far
     ("Le ministre des Atlaires étrangères est arrivé.",
      "Le ministre des Affaires étrangères est arrivé.", "channel:glyph"),
-    # a long unknown form is less likely a real word than a short one
+    # an unknown form whose letters few French words share is likelier a misreading
     ("un poltinisateur des entreprises", "un pollinisateur des entreprises", "t-l"),
     # a word cut by in-line hyphenation is weighed whole; the hyphen stays where it was
     ("la pro-venaut de la ville", "la pro-venant de la ville", "channel:glyph"),
