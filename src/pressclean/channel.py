@@ -76,7 +76,8 @@ class Channel:
         self.boost: dict[tuple[str, str], float] = {}
         self._boosted_ocr: set[str] = set()
         self.logp = lru_cache(maxsize=200_000)(self._logp)
-        self.doc_gain = lru_cache(maxsize=20_000)(self._doc_gain)
+        #: the model's own log10 P(ocr | truth), without a document's boost
+        self._plain_logp = self.logp
 
     def adapted(self, counts: Counter[tuple[str, str]]) -> Channel:
         """A copy that trusts the confusions this document showed again and again.
@@ -93,7 +94,6 @@ class Channel:
         new.boost = boost
         new._boosted_ocr = {o for _, o in boost}
         new.logp = lru_cache(maxsize=20_000)(new._logp)
-        new.doc_gain = lru_cache(maxsize=20_000)(new._doc_gain)
         return new
 
     def affects(self, ocr: str) -> bool:
@@ -101,19 +101,11 @@ class Channel:
         boosted confusion's OCR side occurs in it (or one is a lost character)."""
         return any(o in ocr for o in self._boosted_ocr)
 
-    def _doc_gain(self, truth: str, ocr: str) -> float:
+    def doc_gain(self, truth: str, ocr: str) -> float:
         """log10 of how much likelier this document's boost makes ``ocr`` a misreading
         of ``truth`` than the model alone does: 0 without a boost. For real words ("ta"
-        for "la" on a page that reads "l" as "t" again and again); cached per channel
-        as ``doc_gain``, since a page's "le" and "la" ask it at every occurrence."""
-        gain = 0.0
-        if self.boost:
-            for t, o in char_chunks(truth, ocr):
-                b = self.boost.get((t, o))
-                if b is not None:
-                    gain += max(0.0, math.log10(b)
-                                - self.model.chunk_logp(t, o, self.chunk_prior(t, o)))
-        return gain
+        for "la" on a page that reads "l" as "t" again and again)."""
+        return self.logp(truth, ocr) - self._plain_logp(truth, ocr) if self.boost else 0.0
 
     def chunk_prior(self, truth: str, ocr: str) -> float:
         p = self.prior.get((truth, ocr))
