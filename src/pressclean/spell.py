@@ -84,9 +84,7 @@ class Speller:
             min_seen=self.p.real_min_seen, min_truth=self.p.real_min_truth,
             margin=self.p.real_margin)
         self.twins = GlyphTwins(lexicon, generator)
-        p = self.p
-        self.prior = UnknownPrior(lexicon, p.oov_offset, p.shape_floor, p.oov_logp,
-                                  p.noise_penalty, p.oov_len_slope, p.oov_len_from)
+        self.prior = UnknownPrior(lexicon, self.p)
         self._route_of = lru_cache(maxsize=200_000)(self._route)
         self._variants_seen: dict[tuple[int, str], list[tuple[str, str]]] = {}
         self.confidence = load_confidence_model()

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from pressclean.lexicon import Lexicon, cache_dir, read_cache, write_cache
+from pressclean.spellparams import SpellParams
 
 #: letters of history plus one: four, chosen on held-out ICDAR train (three and five
 #: did no better, five is three times the size)
@@ -60,30 +61,23 @@ class WordShape:
         if "'" in form:
             return sum(self.logp(part, floor) for part in form.split("'") if part)
         s = _START * (self.order - 1) + form + _END
-        ngrams, history, log10 = self._ngrams, self._history, math.log10
-        total = 0.0
-        for i in range(self.order - 1, len(s)):  # ``next_p``, inlined: the hot loop
-            p = 1.0 / self._alphabet
-            for n in range(self.order):
-                seen = history.get(s[i - n:i])
-                if seen is None:
-                    break
-                p = (ngrams.get(s[i - n:i + 1], 0) + seen[1] * p) / (seen[0] + seen[1])
-            total += max(floor, log10(p))
-        return total
+        return sum(max(floor, math.log10(self._p(s, i))) for i in range(self.order - 1, len(s)))
 
     def next_p(self, history: str, letter: str) -> float:
         """P(letter | the last ``order - 1`` letters of ``history``; "^" pads a start,
         "$" is the end), interpolated down to a uniform share of the alphabet."""
+        s = _START * (self.order - 1) + history + letter
+        return self._p(s, len(s) - 1)
+
+    def _p(self, s: str, i: int) -> float:
+        """P(s[i] | the letters before it), Witten–Bell from the longest history down."""
         p = 1.0 / self._alphabet
-        history = history[len(history) - self.order + 1:] if self.order > 1 else ""
         for n in range(self.order):
-            hist = history[len(history) - n:] if n else ""
-            seen = self._history.get(hist)
+            seen = self._history.get(s[i - n:i])
             if seen is None:
                 break
             t, u = seen
-            p = (self._ngrams.get(hist + letter, 0) + u * p) / (t + u)
+            p = (self._ngrams.get(s[i - n:i + 1], 0) + u * p) / (t + u)
         return p
 
 
@@ -105,14 +99,12 @@ class UnknownPrior:
     split must also beat: a model of single words finds any two words glued unlikely,
     "transrégionale" as much as "sansplomb"). Either way a digit or symbol among the
     letters costs ``noise_penalty`` more: a rare letter sequence costs at most
-    ``floor``, a symbol is far rarer in a real word. Memoised per form."""
+    ``shape_floor``, a symbol is far rarer in a real word. Memoised per form."""
 
-    def __init__(self, lexicon: Lexicon, offset: float, floor: float, flat: float,
-                 noise_penalty: float, len_slope: float, len_from: int) -> None:
+    def __init__(self, lexicon: Lexicon, params: SpellParams) -> None:
         self._lexicon = lexicon
         self._shape: WordShape | None = None
-        self._offset, self._floor = offset, floor
-        self._flat, self._noise, self._slope, self._from = flat, noise_penalty, len_slope, len_from
+        self.p = params
         self._memo: dict[str, tuple[float, float]] = {}
 
     def preload(self) -> None:
@@ -125,12 +117,12 @@ class UnknownPrior:
         if got is None:
             self.preload()
             assert self._shape is not None
+            p = self.p
             # a form with digits or glyph noise among its letters is hardly a real word
-            noise = sum(1 for c in low if not (c.isalpha() or c in "'’"))
-            flat = self._flat - self._noise * noise \
-                - self._slope * max(0, len(low) - self._from)
+            noise = p.noise_penalty * sum(1 for c in low if not (c.isalpha() or c in "'’"))
+            flat = p.oov_logp - noise - p.oov_len_slope * max(0, len(low) - p.oov_len_from)
+            shape = p.oov_offset + self._shape.logp(low, p.shape_floor) - noise
             if len(self._memo) > 200_000:
                 self._memo.clear()
-            shape = self._offset + self._shape.logp(low, self._floor) - self._noise * noise
             got = self._memo[low] = (shape, flat)
         return got
