@@ -16,14 +16,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pressclean.offsets import Edit
-from pressclean.tokens import Token, lm_word
+from pressclean.tokens import Token, lm_word, starts_sentence
 
 if TYPE_CHECKING:
     from pressclean.spell import Speller
 
-#: what may stand between a sentence end and its first word (quotes, dashes)
-_OPENERS = "«\"“—–-("
-_SENTENCE_ENDS = ".!?…"
 #: glyphs peeled off a token's end that may be a misread letter ("I]", "1!")
 _TRAILING_GLYPHS = "]!|"
 #: one-letter words that do begin sentences ("A cette heure", "Y a-t-il")
@@ -43,7 +40,7 @@ def initial_edit(sp: Speller, text: str, tok: Token, nxt: Token | None, stage: s
     """The repair of ``tok`` when it is a sentence's misread first word, else None.
     The score is the log10 margin by which channel and context cleared the bar."""
     if nxt is None or tok.elision or not nxt.text[:1].islower() \
-            or not _starts_sentence(text, tok.start):
+            or not starts_sentence(text, tok.start):
         return None
     end = tok.end
     while end < len(text) and text[end] in _TRAILING_GLYPHS:
@@ -86,24 +83,3 @@ def _word_as_printed(sp: Speller, low: str) -> bool:
         return False
     row = sp.model.word_conf.get(low)
     return row is None or row.get(low, 0) > 0.6 * sum(row.values())
-
-
-def _starts_sentence(text: str, start: int) -> bool:
-    """Only openers and spaces between ``start`` and a sentence end, the text's start
-    or a blank line (a line break alone may be a line of a transcription kept as is)."""
-    i = start - 1
-    while i >= 0 and (text[i] in _OPENERS or text[i] in " \t"):
-        i -= 1
-    if i < 0:
-        return True
-    if text[i] == "\n":  # a paragraph's start, or (lines kept) a line's: look further
-        i -= 1
-        while i >= 0 and text[i] in " \t":
-            i -= 1
-        if i < 0 or text[i] == "\n":
-            return True
-    if text[i] not in _SENTENCE_ENDS:
-        return False
-    # the dot after an initial ("C. R. est arrivé") ends no sentence
-    return not (text[i] == "." and i >= 1 and text[i - 1].isupper()
-                and (i == 1 or not text[i - 2].isalpha()))

@@ -131,13 +131,30 @@ def elided_as_printed(word: str, head: int, words: tuple[str, ...]) -> str:
     return elision + as_printed(printed, rest)
 
 
-def starts_sentence(text: str, i: int) -> bool:
-    """Does a sentence start at ``text[i]``: only spaces back to a sentence's end, a
-    blank line or the text's start?"""
-    j = i
-    while j > 0 and text[j - 1].isspace():
-        j -= 1
-    return j == 0 or text[j - 1] in ".!?…" or text.count("\n", j, i) >= 2
+#: what may stand between a sentence end and its first word (quotes, dashes)
+_OPENERS = "«\"“—–-("
+_SENTENCE_ENDS = ".!?…"
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Only openers and spaces between ``start`` and a sentence end, the text's start
+    or a blank line (a line break alone may be a line of a transcription kept as is)."""
+    i = start - 1
+    while i >= 0 and (text[i] in _OPENERS or text[i] in " \t"):
+        i -= 1
+    if i < 0:
+        return True
+    if text[i] == "\n":  # a paragraph's start, or (lines kept) a line's: look further
+        i -= 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        if i < 0 or text[i] == "\n":
+            return True
+    if text[i] not in _SENTENCE_ENDS:
+        return False
+    # the dot after an initial ("C. R. est arrivé") ends no sentence
+    return not (text[i] == "." and i >= 1 and text[i - 1].isupper()
+                and (i == 1 or not text[i - 2].isalpha()))
 
 
 def plain_case(word: str) -> bool:
