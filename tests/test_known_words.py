@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from pressclean.pipeline import Cleaner
@@ -100,3 +104,16 @@ def test_the_cached_twin_table_agrees_with_weighing_word_by_word(cleaner: Cleane
         assert speller.twins.of(word) == word_by_word.of(word)
     assert "autre" in dict(speller.twins.of("antre"))
     assert speller.twins.of("maison") == ()  # frequent words have no twins
+
+
+_NEIGHBOURS = ("from pressclean.pipeline import Cleaner; "
+               "print(Cleaner().resources.speller.gen._neighbours('ltevenait'))")
+
+
+def test_equally_close_neighbours_come_in_the_same_order_in_every_process() -> None:
+    # a tie between candidates is broken by their order: it must not follow the
+    # process's string hashing, or two runs over one archive would differ
+    outs = {subprocess.run([sys.executable, "-c", _NEIGHBOURS], check=True, text=True,
+                           capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}
+                           ).stdout for seed in ("1", "2", "3")}
+    assert outs == {"['devenait', 'revenait']\n"}

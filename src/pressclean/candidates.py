@@ -268,7 +268,7 @@ def _closest(deletes: dict[str, tuple[str, ...]], form: str, max_dist: int) -> l
         if found:
             pool.update(found)
     pool.discard(form)
-    scored = process.extract(form, list(pool), scorer=OSA.distance, score_cutoff=max_dist,
+    scored = process.extract(form, sorted(pool), scorer=OSA.distance, score_cutoff=max_dist,
                              limit=None)
     if not scored:
         return []
