@@ -268,12 +268,14 @@ def _closest(deletes: dict[str, tuple[str, ...]], form: str, max_dist: int) -> l
         if found:
             pool.update(found)
     pool.discard(form)
-    scored = process.extract(form, sorted(pool), scorer=OSA.distance, score_cutoff=max_dist,
+    scored = process.extract(form, list(pool), scorer=OSA.distance, score_cutoff=max_dist,
                              limit=None)
     if not scored:
         return []
     best = min(d for _, d, _ in scored)
-    return [w for w, d, _ in scored if d == best]
+    # sorted: a set's order follows the process's string hashing, and a tie between
+    # equally close words must not go one way or the other from run to run
+    return sorted(w for w, d, _ in scored if d == best)
 
 
 def _load_vocabulary(lexicon: Lexicon, min_count: float) -> Vocabulary:
