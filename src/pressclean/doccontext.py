@@ -15,6 +15,7 @@ archive's pairs vouch across documents: one page's "le pôle" for another's "te 
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Container, Iterable
 
@@ -54,11 +55,6 @@ class DocPairs:
                           if a and b and f"{a} {b}" not in self._seen)
         return self
 
-    def touches(self, prev: str | None, words: Iterable[str], nxt: str | None) -> bool:
-        """Do these counts hold a pair of any of ``words`` with its neighbours?"""
-        pairs = self.pairs
-        return any((prev, w) in pairs or (w, nxt) in pairs for w in words)
-
     def p(self, prev: str, word: str, own: bool) -> float:
         """P(word | prev) in these counts without the occurrence being decided:
         ``own`` when the pair is the one printed there (its count loses one), the
@@ -80,3 +76,45 @@ def p_next(model: Model, doc: DocPairs | None, prev: str | None, word: str, p_un
     if cached == 0.0:
         return p
     return min(p * DOC_MAX_GAIN, (1 - DOC_WEIGHT) * p + DOC_WEIGHT * cached)
+
+
+class PairLogp:
+    """log10 P(word | prev) for the decisions of a run, cached per pair.
+
+    The same few hundred thousand pairs are asked for again and again (every "de" of a
+    text weighs its neighbours against "du" and "des"): the model's value depends on
+    the pair alone and is computed once; a document's counts change it only for the
+    pairs they hold, which are computed afresh each time.
+    """
+
+    #: entries kept before the caches start over (about 100 MB at most)
+    MAX_CACHED = 500_000
+
+    def __init__(self, model: Model, p_uni: Callable[[str], float]) -> None:
+        self.model = model
+        self.p_uni = p_uni
+        self._pairs: dict[tuple[str | None, str], float] = {}
+        self._uni: dict[str, float] = {}
+
+    def log_uni(self, word: str) -> float:
+        """log10 P(word)."""
+        got = self._uni.get(word)
+        if got is None:
+            if len(self._uni) > self.MAX_CACHED:
+                self._uni.clear()
+            got = self._uni[word] = math.log10(self.p_uni(word))
+        return got
+
+    def __call__(self, doc: DocPairs | None, prev: str | None, word: str,
+                 own: bool = False) -> float:
+        """log10 ``p_next``; ``own`` as there."""
+        if doc is not None and prev is not None and (prev, word) in doc.pairs:
+            return math.log10(p_next(self.model, doc, prev, word, self.p_uni(word), own))
+        key = (prev, word)
+        got = self._pairs.get(key)
+        if got is None:
+            if len(self._pairs) > self.MAX_CACHED:
+                self._pairs.clear()
+            got = self._pairs[key] = math.log10(
+                self.model.p_next(prev, word, self.p_uni(word)))
+        return got

@@ -2,16 +2,14 @@
 
 The aligned training pairs say how often each OCR form stood for each true word ("a"
 for "à", "tes" for "les"); the neighbours reweigh that by association ratios. Decisions
-depend only on the form and its neighbours, so they are memoised for the run.
+depend only on the form, its neighbours and their document's word pairs.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from functools import lru_cache
 
-from pressclean.doccontext import DocPairs, p_next
+from pressclean.doccontext import DocPairs, PairLogp
 from pressclean.lexicon import Lexicon
 from pressclean.model import Model
 from pressclean.tokens import is_numberish
@@ -23,10 +21,10 @@ Gains = tuple[tuple[str, float], ...]  # (candidate word, log10 odds added by th
 class RealWordConfusions:
     """Which forms may stand for another word, and the decision for one in context."""
 
-    def __init__(self, lexicon: Lexicon, model: Model, p_uni: Callable[[str], float], *,
+    def __init__(self, lexicon: Lexicon, model: Model, lm: PairLogp, *,
                  min_count: int, min_seen: int, min_truth: int, margin: float) -> None:
         self.model = model
-        self.p_uni = p_uni
+        self.lm = lm
         self.margin = margin
         self.min_seen = min_seen
         # OCR forms the model saw stand for another frequent word often enough to matter
@@ -39,19 +37,9 @@ class RealWordConfusions:
             # little evidence about a form that is usually read right: leave it alone
             if cands and (seen >= min_seen or row.get(form, 0) < 0.3 * seen):
                 self._candidates[form] = (seen + 1.0, cands)
-        #: the form and the words it may stand for: what a document's pairs could bear on
+        #: the form and the words it may stand for
         self._words = {form: (form, *(c for c, _ in cands))
                        for form, (_, cands) in self._candidates.items()}
-        self._memo = lru_cache(maxsize=200_000)(self._choice)
-
-    def choice(self, low: str, prev: str | None, nxt: str | None, conf_ratio: float = 0.0,
-               doc: DocPairs | None = None, gains: Gains = ()) -> Choice | None:
-        """The decision for ``low`` between its neighbours (``_choice``): memoised for
-        the run unless the document's own pairs (``doc``) bear on it. ``gains``: (word,
-        log10 odds) the document's channel adds to a candidate (``Channel.doc_gain``)."""
-        if doc is not None and low in self._words and doc.touches(prev, self._words[low], nxt):
-            return self._choice(low, prev, nxt, conf_ratio, doc, gains)
-        return self._memo(low, prev, nxt, conf_ratio, None, gains)
 
     def words_for(self, low: str) -> tuple[str, ...]:
         """The words the form ``low`` may stand for (none if it is not such a form)."""
@@ -60,17 +48,19 @@ class RealWordConfusions:
     def __contains__(self, low: str) -> bool:
         return low in self._candidates
 
-    def _choice(self, low: str, prev: str | None, nxt: str | None,
-                conf_ratio: float = 0.0, doc: DocPairs | None = None,
-                gains: Gains = ()) -> Choice | None:
+    def choice(self, low: str, prev: str | None, nxt: str | None, conf_ratio: float = 0.0,
+               doc: DocPairs | None = None, gains: Gains = ()) -> Choice | None:
         """Posterior over the form and the words it stood for, given its neighbours
-        (and the word pairs of their document, ``doc``) and, as ``conf_ratio``, how
-        much likelier than average the OCR's confidence in this word makes a
-        misreading (log10; ``confidence``).
+        (and the word pairs of their document, ``doc``), as ``conf_ratio`` how much
+        likelier than average the OCR's confidence in this word makes a misreading
+        (log10; ``confidence``), and as ``gains`` (word, log10 odds) what the
+        document's channel adds to a candidate (``Channel.doc_gain``).
 
         P(true word | OCR form) comes straight from the aligned training counts, and
         the neighbours reweigh it by association ratios, so a rare candidate without
         bigram evidence is neither favoured nor penalised by the sparsity of the data.
+        Not memoised: the neighbours of a frequent form hardly ever repeat, while the
+        pair probabilities behind every decision do (``PairLogp``).
         """
         entry = self._candidates.get(low)
         if entry is None:
@@ -102,9 +92,8 @@ class RealWordConfusions:
         """log10 of how much the neighbours favour ``word`` over its base rate:
         P(word | prev) / P(word), then P(next | word) / P(next); ``own``: ``word`` is
         the one printed here, which ``doc``'s counts leave out."""
-        total = 0.0
-        for w in (word, nxt) if nxt is not None else (word,):
-            p_w = self.p_uni(w)
-            total += math.log10(p_next(self.model, doc, prev, w, p_w, own) / p_w)
-            prev = w
+        lm = self.lm
+        total = lm(doc, prev, word, own) - lm.log_uni(word)
+        if nxt is not None:
+            total += lm(doc, word, nxt, own) - lm.log_uni(nxt)
         return total

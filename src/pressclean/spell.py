@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import enum
-import math
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -27,7 +26,7 @@ from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGener
 from pressclean.channel import ADAPT_MIN
 from pressclean.compounds import compound_edit
 from pressclean.confidence import load_confidence_model
-from pressclean.doccontext import DocPairs, p_next
+from pressclean.doccontext import DocPairs, PairLogp
 from pressclean.document import Correction, Word
 from pressclean.initials import MAX_LEN as INITIAL_MAX_LEN
 from pressclean.initials import initial_edit
@@ -78,9 +77,12 @@ class Speller:
         self._rules: RuleSet | None = None
         self._settled_rules: dict[str, bool] = {}
         self._settled_spell: dict[str, bool] = {}
+        self._p_uni: dict[str, float] = {}
+        #: log10 P(word | prev), cached for the run (shared by every view and copy)
+        self.lm = PairLogp(model, self.p_uni)
         # channel-independent decisions, shared by the adapted copies of this speller
         self.real = RealWordConfusions(
-            lexicon, model, self.p_uni, min_count=self.p.real_min_count,
+            lexicon, model, self.lm, min_count=self.p.real_min_count,
             min_seen=self.p.real_min_seen, min_truth=self.p.real_min_truth,
             margin=self.p.real_margin)
         self.twins = GlyphTwins(lexicon, generator)
@@ -126,19 +128,26 @@ class Speller:
 
     # ---- language model ---------------------------------------------------------
     def p_uni(self, word: str) -> float:
-        c = max(self.lexicon.count(word), self.model.unigrams.get(word, 0) * self.model.per_billion)
-        return max(c, 0.1) / 1e9
+        got = self._p_uni.get(word)
+        if got is None:
+            if len(self._p_uni) > PairLogp.MAX_CACHED:
+                self._p_uni.clear()
+            c = max(self.lexicon.count(word),
+                    self.model.unigrams.get(word, 0) * self.model.per_billion)
+            got = self._p_uni[word] = max(c, 0.1) / 1e9
+        return got
 
     def context(self, prev: str | None, words: tuple[str, ...], nxt: str | None,
                 own: bool = False) -> float:
         """log10 P(words | prev) + log10 P(next | last word); ``own``: the words are
         the ones printed here (the document's counts leave them out)."""
         total = 0.0
+        lm, doc = self.lm, self.doc
         for w in words:
-            total += math.log10(p_next(self.model, self.doc, prev, w, self.p_uni(w), own))
+            total += lm(doc, prev, w, own)
             prev = w
         if nxt is not None:
-            total += math.log10(p_next(self.model, self.doc, prev, nxt, self.p_uni(nxt), own))
+            total += lm(doc, prev, nxt, own)
         return total
 
     def for_document(self, text: str, archive: DocPairs | None = None) -> Speller:
@@ -229,7 +238,8 @@ class Speller:
                 i += 2
                 continue
             edit = None
-            if conf.get(i, 0.0) < self.p.trusted_conf:
+            # (a settled word was only here for a join with its neighbour)
+            if not ok and conf.get(i, 0.0) < self.p.trusted_conf:
                 edit = self.word_edit(tok, prev, nxt, conf.get(i))
             if edit is not None and edit.rule == "channel:elision" \
                     and starts_sentence(text, tok.start):  # "Rinstruction est"
@@ -348,7 +358,7 @@ class Speller:
             keep_score = self.context(prev, (low,), nxt, own=True) + self.p.rare_known_bonus
         else:
             prior, flat = self.prior(low)
-            keep_score = prior + (math.log10(self.p_uni(nxt)) if nxt else 0.0)
+            keep_score = prior + (self.lm.log_uni(nxt) if nxt else 0.0)
             split_extra = max(0.0, flat - prior)
         best: tuple[float, Candidate] | None = None
         for cand in candidates:
