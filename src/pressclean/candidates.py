@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +31,8 @@ SPLIT_LOGP = -2.0
 MIN_CANDIDATE_COUNT = 20.0
 #: each piece of a split must be a common word
 SPLIT_MIN_COUNT = 5 * RARE_COUNT
+#: SymSpell's index: delete → (words, shortest first; their lengths)
+Deletes = dict[str, tuple[tuple[str, ...], tuple[int, ...]]]
 #: the first letters of words an elision stands before (vowels and mute "h")
 _ELIDABLE = frozenset("aeiouyhâàéèêëîïôöûùüœæ")
 
@@ -55,11 +58,12 @@ class CandidateGenerator:
     def __init__(self, lexicon: Lexicon, channel: Channel) -> None:
         self.lexicon = lexicon
         self.channel = channel
-        self._deletes: dict[str, tuple[str, ...]] | None = None
+        self._deletes: Deletes | None = None
         self._vocab: Vocabulary | None = None
         self._split_vocab: Vocabulary | None = None
         self._shared: dict[str, tuple[list[str], list[str], tuple[str, ...] | None]] = {}
         self._near_cache: dict[str, tuple[str, ...]] = {}
+        self._glyph_seen: dict[str, list[str]] = {}
         #: OCR head → (elision it may be a misreading of, log10 P), from the model
         self._heads: dict[str, list[tuple[str, float]]] = {}
         for elision, printed in channel.model.elision_conf.items():
@@ -97,8 +101,9 @@ class CandidateGenerator:
         return self._split_vocab
 
     # ---- SymSpell, built lazily and cached on disk -----------------------------
-    def deletes(self) -> dict[str, tuple[str, ...]]:
-        """SymSpell's symmetric-delete index: delete of a word's first letters → words.
+    def deletes(self) -> Deletes:
+        """SymSpell's symmetric-delete index: delete of a word's first letters → words,
+        shortest first, with their lengths (``_closest`` takes only the lengths it may).
 
         Kept as tuples, not symspellpy's lists: tuples of strings leave the cycle
         collector's sight, lists would make every full collection walk 1.5 million
@@ -155,8 +160,16 @@ class CandidateGenerator:
                              for c in self._glyph_words(form)])
 
     def _glyph_words(self, form: str) -> list[str]:
-        """The vocabulary words that undoing likely confusions makes of ``form``."""
-        return [c for c in self.channel.words_within(form, self.vocabulary()) if c != form]
+        """The vocabulary words that undoing likely confusions makes of ``form``.
+        Cached for this generator and its adapted copies: the search reads the undo
+        table, which adaptation leaves as it is (it changes costs, not candidates)."""
+        got = self._glyph_seen.get(form)
+        if got is None:
+            if len(self._glyph_seen) > 200_000:
+                self._glyph_seen.clear()
+            got = self._glyph_seen[form] = [
+                c for c in self.channel.words_within(form, self.vocabulary()) if c != form]
+        return got
 
     def _ranked(self, found: list[Candidate]) -> tuple[Candidate, ...]:
         """The twelve best candidates by channel and frequency."""
@@ -253,20 +266,24 @@ def _offsets(words: tuple[str, ...], form: str) -> list[tuple[str, int]]:
     return out
 
 
-def _closest(deletes: dict[str, tuple[str, ...]], form: str, max_dist: int) -> list[str]:
+def _closest(deletes: Deletes, form: str, max_dist: int) -> list[str]:
     """The dictionary words closest to ``form`` (optimal string alignment distance at
     most ``max_dist``), from SymSpell's symmetric-delete index; the distances are
-    computed by rapidfuzz, which is many times faster than symspellpy's own lookup."""
+    computed by rapidfuzz, which is many times faster than symspellpy's own lookup.
+    Only words within ``max_dist`` letters of the form's length are looked at: half
+    of what shares a delete of the first letters, and none of them could be close."""
     keys = {form[:PREFIX_LENGTH]}
     frontier = set(keys)
     for _ in range(max_dist):
         frontier = {k[:i] + k[i + 1:] for k in frontier for i in range(len(k))}
         keys |= frontier
     pool: set[str] = set()
+    low, high = len(form) - max_dist, len(form) + max_dist
     for k in keys:
         found = deletes.get(k)
         if found:
-            pool.update(found)
+            words, lengths = found
+            pool.update(words[bisect_left(lengths, low):bisect_right(lengths, high)])
     pool.discard(form)
     scored = process.extract(form, list(pool), scorer=OSA.distance, score_cutoff=max_dist,
                              limit=None)
@@ -293,10 +310,10 @@ def _load_vocabulary(lexicon: Lexicon, min_count: float) -> Vocabulary:
     return vocab
 
 
-def _load_deletes(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+def _load_deletes(lexicon: Lexicon) -> Deletes:
     """SymSpell's delete index over the lexicon's common words, built once and cached
     (as tuples, so loading it needs no conversion)."""
-    path = cache_dir() / f"deletes-{lexicon.fingerprint}-{PREFIX_LENGTH}.pickle"
+    path = cache_dir() / f"deletes-{lexicon.fingerprint}-{PREFIX_LENGTH}-bylength.pickle"
     cached = read_cache(path) if lexicon.fingerprint else None
     if isinstance(cached, dict):
         return cached
@@ -304,7 +321,10 @@ def _load_deletes(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     for word, count in lexicon.counts.items():
         if count >= RARE_COUNT and word.isalpha():
             sym.create_dictionary_entry(word, int(count) + 1)
-    deletes = {k: tuple(v) for k, v in sym.deletes.items()}
+    deletes: Deletes = {}
+    for k, v in sym.deletes.items():
+        words = tuple(sorted(v, key=lambda w: (len(w), w)))
+        deletes[k] = (words, tuple(len(w) for w in words))
     if lexicon.fingerprint:
         write_cache(path, deletes)
     return deletes

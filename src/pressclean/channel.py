@@ -235,12 +235,21 @@ class Channel:
             kept = built + ocr[i]
             if kept in prefixes:
                 stack.append((i + 1, kept, subs, cost))
+            left = max_subs - subs
             for c, k, t, m in options[i]:
                 total = cost + c
                 if total > max_cost:
                     break
+                if m > left:
+                    continue
+                if m == left and whole:
+                    # the last repair of a whole form: the rest is read as printed
+                    w = built + t + ocr[i + k:]
+                    if w in words and total < best.get((n, w), inf):
+                        best[(n, w)] = total
+                    continue
                 cand = built + t
-                if subs + m <= max_subs and cand in prefixes:
+                if cand in prefixes:
                     stack.append((i + k, cand, subs + m, total))
         return [(end, w, c) for (end, w), c in best.items()]
 
