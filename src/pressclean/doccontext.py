@@ -108,9 +108,9 @@ class PairLogp:
     def __call__(self, doc: DocPairs | None, prev: str | None, word: str,
                  own: bool = False) -> float:
         """log10 ``p_next``; ``own`` as there."""
-        if doc is not None and prev is not None and (prev, word) in doc.pairs:
-            return math.log10(p_next(self.model, doc, prev, word, self.p_uni(word), own))
         key = (prev, word)
+        if doc is not None and key in doc.pairs:  # (never with no ``prev``)
+            return math.log10(p_next(self.model, doc, prev, word, self.p_uni(word), own))
         got = self._pairs.get(key)
         if got is None:
             if len(self._pairs) > self.MAX_CACHED:

@@ -27,8 +27,9 @@ class RealWordConfusions:
         self.lm = lm
         self.margin = margin
         self.min_seen = min_seen
-        # OCR forms the model saw stand for another frequent word often enough to matter
-        self._candidates: dict[str, tuple[float, list[tuple[str, int]]]] = {}
+        # OCR forms the model saw stand for another frequent word often enough to matter:
+        # form → (log10 P(form | form), [(word, log10 P(word | form))], blind, few)
+        self._forms: dict[str, tuple[float, list[tuple[str, float]], bool, bool]] = {}
         for form, row in model.word_conf.items():
             cands = [(c, n) for c, n in row.items()
                      if c != form and n >= min_count and lexicon.common(c)
@@ -36,17 +37,24 @@ class RealWordConfusions:
             seen = sum(row.values())
             # little evidence about a form that is usually read right: leave it alone
             if cands and (seen >= min_seen or row.get(form, 0) < 0.3 * seen):
-                self._candidates[form] = (seen + 1.0, cands)
+                total = seen + 1.0
+                # a form the model never saw in its truth tells nothing about the next
+                # word; without this, its candidates' unseen pairs would count against
+                # them alone
+                blind = form not in model.unigrams
+                self._forms[form] = (math.log10((row.get(form, 0) + 0.5) / total),
+                                     [(c, math.log10(n / total)) for c, n in cands],
+                                     blind, total <= min_seen)
         #: the form and the words it may stand for
         self._words = {form: (form, *(c for c, _ in cands))
-                       for form, (_, cands) in self._candidates.items()}
+                       for form, (_, cands, _, _) in self._forms.items()}
 
     def words_for(self, low: str) -> tuple[str, ...]:
         """The words the form ``low`` may stand for (none if it is not such a form)."""
         return self._words.get(low, (low,))[1:]
 
     def __contains__(self, low: str) -> bool:
-        return low in self._candidates
+        return low in self._forms
 
     def choice(self, low: str, prev: str | None, nxt: str | None, conf_ratio: float = 0.0,
                doc: DocPairs | None = None, gains: Gains = ()) -> Choice | None:
@@ -62,30 +70,32 @@ class RealWordConfusions:
         Not memoised: the neighbours of a frequent form hardly ever repeat, while the
         pair probabilities behind every decision do (``PairLogp``).
         """
-        entry = self._candidates.get(low)
+        entry = self._forms.get(low)
         if entry is None:
             return None
-        total, cands = entry
-        if total <= self.min_seen:
+        keep_prior, cands, blind, few = entry
+        if few:
             conf_ratio = 0.0  # a handful of sightings: their split among words is noise
-        row = self.model.word_conf[low]
-        # a form the model never saw in its truth tells nothing about the next word;
-        # without this, its candidates' unseen pairs would count against them alone
-        blind = low not in self.model.unigrams
-        keep = math.log10((row.get(low, 0) + 0.5) / total) \
-            + self.assoc(prev, low, nxt, doc, own=True)
-        best: tuple[float, str] | None = None
-        gain = dict(gains)
-        for cand, n in cands:
-            score = math.log10(n / total) + conf_ratio + self.assoc(prev, cand, None, doc) \
-                + gain.get(cand, 0.0)
-            if nxt is not None and not (blind and f"{cand} {nxt}" not in self.model.bigrams):
-                score += self.assoc(cand, nxt, None, doc)  # (an unseen pair counts as the form's)
-            if best is None or score > best[0]:
-                best = (score, cand)
-        if best is None or best[0] < keep + self.margin:
+        lm, log_uni, bigrams = self.lm, self.lm.log_uni, self.model.bigrams
+        # (the association ratios of ``assoc``, spelled out: this runs for every "de")
+        keep = lm(doc, prev, low, True) - log_uni(low)
+        if nxt is not None:
+            nxt_uni = log_uni(nxt)
+            keep += lm(doc, low, nxt, True) - nxt_uni
+        keep = keep_prior + keep
+        best, best_score = None, -math.inf
+        gain = dict(gains) if gains else None
+        for cand, prior in cands:
+            score = prior + conf_ratio + (lm(doc, prev, cand) - log_uni(cand))
+            if gain is not None:
+                score += gain.get(cand, 0.0)
+            if nxt is not None and not (blind and f"{cand} {nxt}" not in bigrams):
+                score += lm(doc, cand, nxt) - nxt_uni  # (an unseen pair counts as the form's)
+            if score > best_score:
+                best, best_score = cand, score
+        if best is None or best_score < keep + self.margin:
             return None
-        return best[1], round(best[0] - keep, 3)
+        return best, round(best_score - keep, 3)
 
     def assoc(self, prev: str | None, word: str, nxt: str | None,
               doc: DocPairs | None = None, own: bool = False) -> float:
