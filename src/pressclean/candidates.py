@@ -31,8 +31,8 @@ SPLIT_LOGP = -2.0
 MIN_CANDIDATE_COUNT = 20.0
 #: each piece of a split must be a common word
 SPLIT_MIN_COUNT = 5 * RARE_COUNT
-#: SymSpell's index: delete → (words, shortest first; their lengths)
-Deletes = dict[str, tuple[tuple[str, ...], tuple[int, ...]]]
+#: SymSpell's index: delete → words, shortest first
+Deletes = dict[str, tuple[str, ...]]
 #: the first letters of words an elision stands before (vowels and mute "h")
 _ELIDABLE = frozenset("aeiouyhâàéèêëîïôöûùüœæ")
 
@@ -103,7 +103,7 @@ class CandidateGenerator:
     # ---- SymSpell, built lazily and cached on disk -----------------------------
     def deletes(self) -> Deletes:
         """SymSpell's symmetric-delete index: delete of a word's first letters → words,
-        shortest first, with their lengths (``_closest`` takes only the lengths it may).
+        shortest first (``_closest`` takes only the lengths it may).
 
         Kept as tuples, not symspellpy's lists: tuples of strings leave the cycle
         collector's sight, lists would make every full collection walk 1.5 million
@@ -282,8 +282,8 @@ def _closest(deletes: Deletes, form: str, max_dist: int) -> list[str]:
     for k in keys:
         found = deletes.get(k)
         if found:
-            words, lengths = found
-            pool.update(words[bisect_left(lengths, low):bisect_right(lengths, high)])
+            pool.update(found[bisect_left(found, low, key=len):
+                              bisect_right(found, high, key=len)])
     pool.discard(form)
     scored = process.extract(form, list(pool), scorer=OSA.distance, score_cutoff=max_dist,
                              limit=None)
@@ -300,20 +300,20 @@ def _load_vocabulary(lexicon: Lexicon, min_count: float) -> Vocabulary:
     (loading the prefixes is three times faster than deriving them)."""
     if not lexicon.fingerprint:  # a lexicon made in memory: nothing to key a cache by
         return Vocabulary({w for w, n in lexicon.counts.items() if n >= min_count})
-    path = cache_dir() / f"prefixes-{lexicon.fingerprint}-{min_count:g}.pickle"
+    path = cache_dir() / f"prefixes-{lexicon.fingerprint}-{min_count:g}-following.pickle"
     cached = read_cache(path)
     if cached is not None:
         words, prefixes = cached
-        return Vocabulary(set(words), set(prefixes))
+        return Vocabulary(set(words), prefixes)
     vocab = Vocabulary({w for w, n in lexicon.counts.items() if n >= min_count})
-    write_cache(path, (sorted(vocab.words), sorted(vocab.prefixes)))
+    write_cache(path, (sorted(vocab.words), vocab.prefixes))
     return vocab
 
 
 def _load_deletes(lexicon: Lexicon) -> Deletes:
     """SymSpell's delete index over the lexicon's common words, built once and cached
     (as tuples, so loading it needs no conversion)."""
-    path = cache_dir() / f"deletes-{lexicon.fingerprint}-{PREFIX_LENGTH}-bylength.pickle"
+    path = cache_dir() / f"deletes-{lexicon.fingerprint}-{PREFIX_LENGTH}-bylen.pickle"
     cached = read_cache(path) if lexicon.fingerprint else None
     if isinstance(cached, dict):
         return cached
@@ -323,8 +323,7 @@ def _load_deletes(lexicon: Lexicon) -> Deletes:
             sym.create_dictionary_entry(word, int(count) + 1)
     deletes: Deletes = {}
     for k, v in sym.deletes.items():
-        words = tuple(sorted(v, key=lambda w: (len(w), w)))
-        deletes[k] = (words, tuple(len(w) for w in words))
+        deletes[k] = tuple(sorted(v, key=lambda w: (len(w), w)))
     if lexicon.fingerprint:
         write_cache(path, deletes)
     return deletes

@@ -41,6 +41,8 @@ class WordShape:
             history = {h: (t, u) for h, (t, u) in totals.items()}
         self._history = history
         self._alphabet = self._history.get("", (0, 0))[1] + 1
+        #: log10 P(last letter | the ones before) per window of ``order`` letters
+        self._window_logp: dict[str, float] = {}
 
     @classmethod
     def build(cls, words: Iterable[str], order: int = ORDER) -> WordShape:
@@ -61,7 +63,20 @@ class WordShape:
         if "'" in form:
             return sum(self.logp(part, floor) for part in form.split("'") if part)
         s = _START * (self.order - 1) + form + _END
-        return sum(max(floor, math.log10(self._p(s, i))) for i in range(self.order - 1, len(s)))
+        k = self.order - 1
+        seen = self._window_logp
+        total = 0.0
+        for i in range(k, len(s)):
+            # a letter's probability depends on its window alone: the same few
+            # thousand windows make up most forms
+            window = s[i - k:i + 1]
+            lp = seen.get(window)
+            if lp is None:
+                if len(seen) > 500_000:
+                    seen.clear()
+                lp = seen[window] = math.log10(self._p(s, i))
+            total += max(floor, lp)
+        return total
 
     def next_p(self, history: str, letter: str) -> float:
         """P(letter | the last ``order - 1`` letters of ``history``; "^" pads a start,
