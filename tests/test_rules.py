@@ -72,3 +72,20 @@ def test_rules_file_option_changes_cleaning(tmp_path: Path) -> None:
         "dans [e pays").clean_text
     assert with_rule == "dans le pays"
     assert without == "dans [e pays"
+
+
+@pytest.mark.parametrize("form", ["iiii", "rnrnm", "tilt", "æ", "", "été"])
+def test_plain_text_rules_find_what_their_regex_finds(form: str) -> None:
+    """A rule whose pattern is plain letters is applied with ``str.find``: the same
+    matches, non-overlapping, as the regex it stands for."""
+    plain = [r for r in RULES.word_rules if r.literal is not None]
+    assert {r.id for r in plain} >= {"rn-m", "ii-n", "t-l"}
+    for rule in plain:
+        want = [(m.start(), m.end(), m.expand(rule.replacement))
+                for m in rule.pattern.finditer(form)]
+        assert rule.spans(form) == want
+
+
+def test_a_pattern_with_regex_syntax_is_not_plain_text() -> None:
+    assert RULES.get("one-l").literal is None  # type: ignore[union-attr]
+    assert RULES.get("capital-i-l").literal is None  # type: ignore[union-attr]

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from pressclean.spell import Speller
 
 STAGE = "rules"
+#: characters that make a pattern more than plain text
+_SPECIAL = regex.compile(r"[\\.^$*+?{}\[\]|()&~-]|\s")
 COLUMNS = ("id", "kind", "pattern", "replacement", "description", "examples", "enabled")
 KINDS = ("text", "word")
 
@@ -50,9 +52,26 @@ class Rule:
     description: str
     examples: tuple[tuple[str, str], ...]
     source: str
+    #: the pattern as plain text, when it is only that and the replacement has no group
+    #: reference ("rn" for "m"): found with ``str.find``, several times faster than a
+    #: regex on the short forms word rules are tried on
+    literal: str | None = None
 
     def apply_at(self, m: regex.Match[str]) -> str:
         return m.expand(self.replacement)
+
+    def spans(self, form: str) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of each match in ``form``, left to right and not
+        overlapping, as ``finditer`` finds them."""
+        lit = self.literal
+        if lit is None:
+            return [(m.start(), m.end(), self.apply_at(m)) for m in self.pattern.finditer(form)]
+        out = []
+        i = form.find(lit)
+        while i >= 0:
+            out.append((i, i + len(lit), self.replacement))
+            i = form.find(lit, i + len(lit))
+        return out
 
 
 @dataclass
@@ -100,8 +119,10 @@ def parse_rules(text: str, source: str) -> list[tuple[Rule | None, str]]:
                 raise DataFileError(source, lineno, f"example {ex!r} lacks '=>'")
             a, b = ex.split("=>", 1)
             pairs.append((a.strip(), b.strip()))
+        literal = pattern if pattern and not _SPECIAL.search(pattern) \
+            and "\\" not in repl else None
         out.append((Rule(rid.strip(), kind, compiled, repl, desc, tuple(pairs),
-                         f"{source}:{lineno}"), rid.strip()))
+                         f"{source}:{lineno}", literal), rid.strip()))
     return out
 
 
@@ -153,8 +174,8 @@ def word_variants(word: str, rules: list[Rule], lexicon: Lexicon,
         nxt: list[tuple[str, tuple[str, ...]]] = []
         for form, ids in frontier:
             for rule in rules:
-                for m in rule.pattern.finditer(form):
-                    variant = form[:m.start()] + rule.apply_at(m) + form[m.end():]
+                for start, end, repl in rule.spans(form):
+                    variant = form[:start] + repl + form[end:]
                     if variant == form or variant in found:
                         continue
                     new_ids = ids + (rule.id,)
