@@ -75,6 +75,9 @@ class Channel:
         self._chained = lru_cache(maxsize=None)(self._chain)
         self.boost: dict[tuple[str, str], float] = {}
         self._boosted_ocr: set[str] = set()
+        #: each pair's chunks with the model's log10 P, shared by the adapted copies,
+        #: which only raise some of them
+        self._chunk_logps = lru_cache(maxsize=100_000)(self._chunks_scored)
         self.logp = lru_cache(maxsize=200_000)(self._logp)
         #: the model's own log10 P(ocr | truth), without a document's boost
         self._plain_logp = self.logp
@@ -126,12 +129,16 @@ class Channel:
         if truth == ocr:
             return 0.0
         total = 0.0
-        for t, o in char_chunks(truth, ocr):
-            lp = self.model.chunk_logp(t, o, self.chunk_prior(t, o))
-            if (t, o) in self.boost:
-                lp = max(lp, math.log10(self.boost[(t, o)]))
+        boost = self.boost
+        for pair, lp in self._chunk_logps(truth, ocr):
+            if pair in boost:
+                lp = max(lp, math.log10(boost[pair]))
             total += lp
         return total
+
+    def _chunks_scored(self, truth: str, ocr: str) -> tuple[tuple[tuple[str, str], float], ...]:
+        return tuple(((t, o), self.model.chunk_logp(t, o, self.chunk_prior(t, o)))
+                     for t, o in char_chunks(truth, ocr))
 
     def words_within(self, ocr: str, vocab: Vocabulary, max_subs: int = 2,
                      max_cost: float = MAX_UNDO_COST) -> dict[str, float]:
