@@ -277,22 +277,24 @@ def _closest(deletes: Deletes, form: str, max_dist: int) -> list[str]:
     for _ in range(max_dist):
         frontier = {k[:i] + k[i + 1:] for k in frontier for i in range(len(k))}
         keys |= frontier
-    pool: set[str] = set()
+    # a list, not a set: a word found under several deletes is scored more than once,
+    # which costs rapidfuzz less than building the set costs Python
+    pool: list[str] = []
     low, high = len(form) - max_dist, len(form) + max_dist
     for k in keys:
         found = deletes.get(k)
         if found:
-            pool.update(found[bisect_left(found, low, key=len):
+            pool.extend(found[bisect_left(found, low, key=len):
                               bisect_right(found, high, key=len)])
-    pool.discard(form)
-    scored = process.extract(form, list(pool), scorer=OSA.distance, score_cutoff=max_dist,
-                             limit=None)
+    scored = [(w, d) for w, d, _ in process.extract(form, pool, scorer=OSA.distance,
+                                                    score_cutoff=max_dist, limit=None)
+              if w != form]
     if not scored:
         return []
-    best = min(d for _, d, _ in scored)
+    best = min(d for _, d in scored)
     # sorted: a set's order follows the process's string hashing, and a tie between
     # equally close words must not go one way or the other from run to run
-    return sorted(w for w, d, _ in scored if d == best)
+    return sorted({w for w, d in scored if d == best})
 
 
 def _load_vocabulary(lexicon: Lexicon, min_count: float) -> Vocabulary:
