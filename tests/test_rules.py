@@ -89,3 +89,22 @@ def test_plain_text_rules_find_what_their_regex_finds(form: str) -> None:
 def test_a_pattern_with_regex_syntax_is_not_plain_text() -> None:
     assert RULES.get("one-l").literal is None  # type: ignore[union-attr]
     assert RULES.get("capital-i-l").literal is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("form", ["maison", "ab1c", "l[a", "Ila", "mai6on", "c0ur", "/", ""])
+def test_rules_left_out_for_a_form_find_nothing_in_it(form: str) -> None:
+    """Only word rules that cannot match are skipped: the regex rules' alternation
+    finds a match wherever one of them would."""
+    kept = {r.id for r in RULES.word_rules_for(form)}
+    for rule in RULES.word_rules:
+        if rule.id not in kept:
+            assert rule.spans(form) == []
+    assert any(r.spans(form) for r in RULES.word_rules) or form in ("maison", "/", "")
+
+
+def test_a_group_reference_keeps_every_rule(tmp_path: Path) -> None:
+    header = "\t".join(COLUMNS)
+    (tmp_path / "rules.tsv").write_text(
+        header + "\nrepeat\tword\t(q)\\1\tq\tdoubled q\tqq => q\tyes\n", encoding="utf-8")
+    rules = load_rules(tmp_path)
+    assert [r.id for r in rules.word_rules_for("maison")] == [r.id for r in rules.word_rules]

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 STAGE = "rules"
 #: characters that make a pattern more than plain text
 _SPECIAL = regex.compile(r"[\\.^$*+?{}\[\]|()&~-]|\s")
+#: a reference to a group inside a pattern (by number or name)
+_GROUP_REF = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[&|(]|\(\?\d|\(\?R")
 COLUMNS = ("id", "kind", "pattern", "replacement", "description", "examples", "enabled")
 KINDS = ("text", "word")
 
@@ -77,6 +79,8 @@ class Rule:
 @dataclass
 class RuleSet:
     rules: list[Rule] = field(default_factory=list)
+    _word_cache: tuple[list[Rule], list[Rule], list[Rule], regex.Pattern[str] | None] \
+        | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text_rules(self) -> list[Rule]:
@@ -86,8 +90,34 @@ class RuleSet:
     def word_rules(self) -> list[Rule]:
         return [r for r in self.rules if r.kind == "word"]
 
+    def word_rules_for(self, form: str) -> list[Rule]:
+        """The word rules that may match ``form``: the plain-text ones, and the regex
+        ones only if their alternation matches somewhere (one search instead of one
+        per rule; most forms hold no "1", "[" or "0" for them to find)."""
+        cached = self._word_cache  # (worked out at the first word: a set is not changed)
+        if cached is None:
+            rules = self.word_rules
+            patterned = [r for r in rules if r.literal is None]
+            cached = self._word_cache = (rules, [r for r in rules if r.literal is not None],
+                                         patterned, _alternation(patterned))
+        rules, plain, patterned, any_match = cached
+        if any_match is None or not patterned:
+            return rules
+        return rules if any_match.search(form) else plain
+
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def _alternation(rules: list[Rule]) -> regex.Pattern[str] | None:
+    """One pattern matching wherever any of ``rules`` does, or None where joining them
+    could change what one matches (a group reference would count the others' groups)."""
+    if any(_GROUP_REF.search(r.pattern.pattern) for r in rules):
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules), regex.V1)
+    except regex.error:
+        return None
 
 
 def parse_rules(text: str, source: str) -> list[tuple[Rule | None, str]]:
@@ -162,7 +192,7 @@ def text_rule_edits(text: str, rules: RuleSet) -> list[Edit]:
             for rule in rules.text_rules for m in rule.pattern.finditer(text)]
 
 
-def word_variants(word: str, rules: list[Rule], lexicon: Lexicon,
+def word_variants(word: str, rules: RuleSet, lexicon: Lexicon,
                   min_count: float) -> list[tuple[str, str]]:
     """Known words reachable from ``word`` by one or two word rules, with rule ids."""
     letters = sum(c.isalpha() for c in word)
@@ -173,7 +203,7 @@ def word_variants(word: str, rules: list[Rule], lexicon: Lexicon,
     for _ in range(2):
         nxt: list[tuple[str, tuple[str, ...]]] = []
         for form, ids in frontier:
-            for rule in rules:
+            for rule in rules.word_rules_for(form):
                 for start, end, repl in rule.spans(form):
                     variant = form[:start] + repl + form[end:]
                     if variant == form or variant in found:

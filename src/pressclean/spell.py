@@ -400,7 +400,7 @@ class Speller:
             if len(self._variants_seen) > 200_000:
                 self._variants_seen.clear()
             variants = self._variants_seen[key] = word_variants(
-                word, self._rules.word_rules, self.lexicon, MIN_CANDIDATE_COUNT)
+                word, self._rules, self.lexicon, MIN_CANDIDATE_COUNT)
         out = []
         for variant, ids in variants:
             v = variant.lower()
