@@ -38,6 +38,23 @@ def test_a_page_that_reads_l_as_t_again_and_again_makes_te_and_ta_suspect(
     assert cleaner.clean_text(plain).clean_text == plain
 
 
+def test_a_refused_real_word_change_says_how_far_it_fell_short(cleaner: Cleaner) -> None:
+    """The adapted second look skips a real-word form whose document gains add less
+    than its first weighing fell short by: that shortfall must be exact, so that gains
+    just under it still refuse and gains just over it accept."""
+    real = cleaner.resources.speller.real
+    choice, short = real.choice("a", "il", "été")
+    assert choice is None and short > 0
+    words = real.words_for("a")
+    assert words
+    below = tuple((w, short - 0.01) for w in words)
+    above = tuple((w, short + 0.01) for w in words)
+    assert real.choice("a", "il", "été", gains=below)[0] is None
+    accepted, _ = real.choice("a", "il", "été", gains=above)
+    assert accepted is not None and accepted[0] in words
+    assert real.choice("maison", None, None) == (None, float("inf"))
+
+
 @pytest.mark.parametrize("text", [
     "Le maïs pousse bien cette année.",
     "Il attaqua la ville au matin.",

@@ -24,10 +24,24 @@ RealSeen = tuple[int, Token, str | None, float | None]
 
 def real_word_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str | None,
                    conf: float | None) -> Edit | None:
-    """A known word that this OCR often produces for another (``realwords``)."""
-    choice = sp.real.choice(low, prev, nxt, sp.confidence.log_ratio(conf), sp.doc,
-                            real_gains(sp, low))
+    """A known word that this OCR often produces for another (``realwords``).
+
+    A decision against every candidate is remembered with how far the best fell short
+    (``Speller.shortfalls``): weighed again with the document's gains (the adapted
+    second look), it stands without a new weighing if the gains add less than that."""
+    ratio = sp.confidence.log_ratio(conf)
+    gains = real_gains(sp, low)
+    key = (low, prev, nxt, ratio)
+    if gains:
+        short = sp.shortfalls.get(key)
+        if short is not None and short > max(g for _, g in gains) + 1e-9:
+            return None
+    choice, short = sp.real.choice(low, prev, nxt, ratio, sp.doc, gains)
     if choice is None:
+        if not gains:
+            if len(sp.shortfalls) > 200_000:  # (one view for a whole run without doc context)
+                sp.shortfalls.clear()
+            sp.shortfalls[key] = short
         return None
     return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), STAGE, "context",
                 choice[1])

@@ -57,8 +57,11 @@ class RealWordConfusions:
         return low in self._forms
 
     def choice(self, low: str, prev: str | None, nxt: str | None, conf_ratio: float = 0.0,
-               doc: DocPairs | None = None, gains: Gains = ()) -> Choice | None:
-        """Posterior over the form and the words it stood for, given its neighbours
+               doc: DocPairs | None = None, gains: Gains = ()) -> tuple[Choice | None, float]:
+        """The decision, and by how much (log10) the best candidate fell short of the
+        margin (negative when it won; ``inf`` for a form that is no such form).
+
+        Posterior over the form and the words it stood for, given its neighbours
         (and the word pairs of their document, ``doc``), as ``conf_ratio`` how much
         likelier than average the OCR's confidence in this word makes a misreading
         (log10; ``confidence``), and as ``gains`` (word, log10 odds) what the
@@ -72,7 +75,7 @@ class RealWordConfusions:
         """
         entry = self._forms.get(low)
         if entry is None:
-            return None
+            return None, math.inf
         keep_prior, cands, blind, few = entry
         if few:
             conf_ratio = 0.0  # a handful of sightings: their split among words is noise
@@ -93,9 +96,10 @@ class RealWordConfusions:
                 score += lm(doc, cand, nxt) - nxt_uni  # (an unseen pair counts as the form's)
             if score > best_score:
                 best, best_score = cand, score
+        short = keep + self.margin - best_score
         if best is None or best_score < keep + self.margin:
-            return None
-        return best, round(best_score - keep, 3)
+            return None, short
+        return (best, round(best_score - keep, 3)), short
 
     def assoc(self, prev: str | None, word: str, nxt: str | None,
               doc: DocPairs | None = None, own: bool = False) -> float:

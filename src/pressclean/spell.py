@@ -96,6 +96,10 @@ class Speller:
         #: per adapted channel, memoised: ``_revisit`` by word, ``real_gains`` by form
         self._revisits: dict[str, bool] = {}
         self.gains: dict[str, tuple[tuple[str, float], ...]] = {}
+        #: per document (its view and that view's adapted copy): real-word decisions
+        #: against every candidate, by (form, prev, next, confidence ratio), with how
+        #: far the best candidate fell short (``real_word_edit``)
+        self.shortfalls: dict[tuple[str, str | None, str | None, float], float] = {}
 
     def preload(self) -> None:
         """Load the candidate indexes now rather than at the first unknown word."""
@@ -158,6 +162,7 @@ class Speller:
             return self
         view = copy.copy(self)
         view.doc = archive if archive is not None else self.pair_counts((text,))
+        view.shortfalls = {}
         return view
 
     def pair_counts(self, texts: Iterable[str]) -> DocPairs:
