@@ -366,14 +366,16 @@ class Speller:
             keep_score = prior + (self.lm.log_uni(nxt) if nxt else 0.0)
             split_extra = max(0.0, flat - prior)
         best: tuple[float, Candidate] | None = None
+        plain = word.islower()  # (``as_printed`` would leave a candidate as it is)
         for cand in candidates:
             costly_name = is_name and cand.channel < self.p.name_channel_min
             if is_name and (cand.how == "split" or costly_name and cand.how == "dictionary"):
                 continue  # a name changes only where a likely glyph confusion explains it
             if rare_known and cand.how in ("dictionary", "split"):
                 continue
-            if as_printed(word, cand.text) == word or inflected(low, cand.text):
-                continue
+            if (cand.text == word if plain else as_printed(word, cand.text) == word) \
+                    or inflected(low, cand.text):
+                continue  # the word itself, or an inflection of the candidate
             score = cand.channel + self.context(prev, cand.words, nxt)
             if cand.how == "dictionary":
                 score -= self.p.dictionary_penalty
