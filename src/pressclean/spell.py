@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import enum
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
-
-import regex
+from functools import lru_cache, partial
 
 from pressclean.align import char_chunks
 from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator, inflected
@@ -36,14 +33,13 @@ from pressclean.lexicon import RARE_COUNT, Lexicon
 from pressclean.model import Model
 from pressclean.offsets import Edit
 from pressclean.realwords import RealWordConfusions
+from pressclean.routes import Route, route
 from pressclean.rules import RuleSet, word_variants
 from pressclean.spellparams import STAGE, SpellParams
 from pressclean.tokens import (
     Token,
     as_printed,
     elided_as_printed,
-    has_letter,
-    is_numberish,
     lm_word,
     plain_case,
     split_elision,
@@ -55,16 +51,6 @@ from pressclean.twins import GlyphTwins
 from pressclean.wordshape import UnknownPrior
 
 RULES_STAGE = "rules"
-_JOINERS = regex.compile(r"[/&+]")
-#: a number and an abbreviation joined by a point: "h.10", "p.5", "art.12", "5.fr"
-_ABBREVIATED_NUMBER = regex.compile(r"\p{L}[.:]\d|\d[.:]\p{L}")
-
-
-class _Route(enum.Enum):
-    KEEP = 0  # nothing to weigh: numbers, sigla, names, protected words
-    REAL = 1  # a known word: only a real-word confusion may change it
-    COMPOUND = 2  # hyphenated
-    WEIGH = 3  # unknown or rare: weighed against its candidates
 
 
 class Speller:
@@ -87,7 +73,8 @@ class Speller:
             margin=self.p.real_margin)
         self.twins = GlyphTwins(lexicon, generator)
         self.prior = UnknownPrior(lexicon, self.p)
-        self._route_of = lru_cache(maxsize=200_000)(self._route)
+        # depends on the word and the stage alone: decided once per word form
+        self._route_of = lru_cache(maxsize=200_000)(partial(route, lexicon))
         self._variants_seen: dict[tuple[int, str], list[tuple[str, str]]] = {}
         self.confidence = load_confidence_model()
         #: the document being cleaned, as word-pair counts (a per-document view's)
@@ -265,7 +252,7 @@ class Speller:
         return out
 
     def _is_real(self, word: str) -> bool:
-        return self._route_of(word, self._rules is not None) is _Route.REAL \
+        return self._route_of(word, self._rules is not None) is Route.REAL \
             and word.lower() in self.real
 
     def _revisit(self, word: str) -> bool:
@@ -305,14 +292,14 @@ class Speller:
         ``conf``: the OCR's confidence in the word, where the input gave one."""
         word = tok.word
         route = self._route_of(word, self._rules is not None)
-        if route is _Route.KEEP:
+        if route is Route.KEEP:
             return None
-        if route is _Route.REAL:
+        if route is Route.REAL:
             low = word.lower()
             if low in self.real or len(low) == 1:
                 return real_word_edit(self, tok, low, prev, nxt, conf)
             return twin_edit(self, tok, low, prev, nxt)
-        if route is _Route.COMPOUND:
+        if route is Route.COMPOUND:
             return compound_edit(self, tok, prev, nxt)
         low = word.lower()
         edit = self.weigh(tok, word, low, prev, nxt, self._candidates(word, low))
@@ -323,34 +310,6 @@ class Speller:
             if near:
                 edit = self.weigh(tok, word, low, prev, nxt, near)
         return edit
-
-    def _route(self, word: str, rules_mode: bool) -> _Route:
-        """What kind of weighing a word calls for; depends on the word and the stage
-        alone, so it is decided once per word form (``_route_of``)."""
-        if not has_letter(word) or self.lexicon.is_protected(word) or is_numberish(word) \
-                or _ABBREVIATED_NUMBER.search(word):
-            return _Route.KEEP
-        if len(word) == 1:
-            # one letter: only what the model saw it stand for ("e" for "le")
-            if rules_mode or not word.islower():
-                return _Route.KEEP
-            return _Route.REAL
-        if "-" in word:
-            return _Route.COMPOUND
-        parts = _JOINERS.split(word)
-        if len(parts) > 1 and all(not p or self.lexicon.common(p) or is_numberish(p)
-                                  for p in parts):
-            return _Route.KEEP  # "et/ou", "km/h", "R&D": words joined by a symbol
-        letters = [c for c in word if c.isalpha()]
-        if len(letters) > 1 and all(c.isupper() for c in letters):
-            return _Route.KEEP  # sigla, headlines in capitals
-        if word in self.lexicon.names:
-            return _Route.KEEP
-        if self.lexicon.common(word.lower()):
-            if rules_mode or not plain_case(word):
-                return _Route.KEEP
-            return _Route.REAL
-        return _Route.WEIGH
 
     def weigh(self, tok: Token, word: str, low: str, prev: str | None, nxt: str | None,
                candidates: tuple[Candidate, ...]) -> Edit | None:
