@@ -216,7 +216,10 @@ class CandidateGenerator:
         n = len(form)
         best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
         best[0] = (0.0, [])
-        options = self.channel.undo_options(form)
+        # a piece is a word of its own length (``_pieces_from``): only the repairs that
+        # keep the length can make one
+        options = [[o for o in opts if o[1] == len(o[2])]
+                   for opts in self.channel.undo_options(form)]
         for start in range(n):
             prev = best[start]
             if prev is None or len(prev[1]) >= 4:
