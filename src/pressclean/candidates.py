@@ -326,9 +326,7 @@ def _load_deletes(lexicon: Lexicon) -> Deletes:
     for word, count in lexicon.counts.items():
         if count >= RARE_COUNT and word.isalpha():
             sym.create_dictionary_entry(word, int(count) + 1)
-    deletes: Deletes = {}
-    for k, v in sym.deletes.items():
-        deletes[k] = tuple(sorted(v, key=lambda w: (len(w), w)))
+    deletes = {k: tuple(sorted(v, key=lambda w: (len(w), w))) for k, v in sym.deletes.items()}
     if lexicon.fingerprint:
         write_cache(path, deletes)
     return deletes

@@ -277,10 +277,6 @@ class Vocabulary:
                     if p not in following:
                         following[p] = set()
                         following[p[:-1]].add(p[-1])
-            # one string per distinct set of letters: most recur, and a pickle of the
-            # dict then holds each once (half the load time)
-            canonical: dict[str, str] = {}
-            prefixes = {p: canonical.setdefault(t, t) for p, nxt in following.items()
-                        if (t := "".join(sorted(nxt))) is not None}
+            prefixes = {p: "".join(sorted(nxt)) for p, nxt in following.items()}
         #: prefix → the letters that may follow it
         self.prefixes = prefixes
