@@ -79,21 +79,16 @@ class RealWordConfusions:
         keep_prior, cands, blind, few = entry
         if few:
             conf_ratio = 0.0  # a handful of sightings: their split among words is noise
-        lm, log_uni, bigrams = self.lm, self.lm.log_uni, self.model.bigrams
-        # (the association ratios of ``assoc``, spelled out: this runs for every "de")
-        keep = lm(doc, prev, low, True) - log_uni(low)
-        if nxt is not None:
-            nxt_uni = log_uni(nxt)
-            keep += lm(doc, low, nxt, True) - nxt_uni
-        keep = keep_prior + keep
+        bigrams = self.model.bigrams
+        keep = keep_prior + self.assoc(prev, low, nxt, doc, own=True)
         best, best_score = None, -math.inf
         gain = dict(gains) if gains else None
         for cand, prior in cands:
-            score = prior + conf_ratio + (lm(doc, prev, cand) - log_uni(cand))
+            score = prior + conf_ratio + self.assoc(prev, cand, None, doc)
             if gain is not None:
                 score += gain.get(cand, 0.0)
             if nxt is not None and not (blind and f"{cand} {nxt}" not in bigrams):
-                score += lm(doc, cand, nxt) - nxt_uni  # (an unseen pair counts as the form's)
+                score += self.assoc(cand, nxt, None, doc)  # (an unseen pair counts as the form's)
             if score > best_score:
                 best, best_score = cand, score
         short = keep + self.margin - best_score
