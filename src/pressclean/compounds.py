@@ -12,7 +12,6 @@ not "lapi-datent".
 from __future__ import annotations
 
 import itertools
-import math
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
@@ -104,7 +103,7 @@ def _known_compound(sp: Speller, tok: Token, parts: list[str], unknown: list[int
         joined = "-".join(w for w, _ in combo)
         if not sp.lexicon.known(joined):
             continue
-        score = sum(c for _, c in combo) + math.log10(sp.p_uni(joined))
+        score = sum(c for _, c in combo) + sp.lm.log_uni(joined)
         if best is None or score > best[0]:
             best = (score, joined)
     keep = sp.p.oov_logp * len(unknown)  # each unknown part a word we do not know
