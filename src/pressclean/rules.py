@@ -79,8 +79,8 @@ class Rule:
 @dataclass
 class RuleSet:
     rules: list[Rule] = field(default_factory=list)
-    _word_cache: tuple[list[Rule], list[Rule], list[Rule], regex.Pattern[str] | None] \
-        | None = field(default=None, init=False, repr=False, compare=False)
+    _word_cache: tuple[list[Rule], list[Rule], regex.Pattern[str] | None] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def text_rules(self) -> list[Rule]:
@@ -97,22 +97,21 @@ class RuleSet:
         cached = self._word_cache  # (worked out at the first word: a set is not changed)
         if cached is None:
             rules = self.word_rules
-            patterned = [r for r in rules if r.literal is None]
-            cached = self._word_cache = (rules, [r for r in rules if r.literal is not None],
-                                         patterned, _alternation(patterned))
-        rules, plain, patterned, any_match = cached
-        if any_match is None or not patterned:
-            return rules
-        return rules if any_match.search(form) else plain
+            cached = self._word_cache = (
+                rules, [r for r in rules if r.literal is not None],
+                _alternation([r for r in rules if r.literal is None]))
+        rules, plain, any_match = cached
+        return rules if any_match is None or any_match.search(form) else plain
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
 def _alternation(rules: list[Rule]) -> regex.Pattern[str] | None:
-    """One pattern matching wherever any of ``rules`` does, or None where joining them
-    could change what one matches (a group reference would count the others' groups)."""
-    if any(_GROUP_REF.search(r.pattern.pattern) for r in rules):
+    """One pattern matching wherever any of ``rules`` does, or None for none to join
+    or where joining them could change what one matches (a group reference would count
+    the others' groups)."""
+    if not rules or any(_GROUP_REF.search(r.pattern.pattern) for r in rules):
         return None
     try:
         return regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules), regex.V1)
