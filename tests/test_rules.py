@@ -108,3 +108,14 @@ def test_a_group_reference_keeps_every_rule(tmp_path: Path) -> None:
         header + "\nrepeat\tword\t(q)\\1\tq\tdoubled q\tqq => q\tyes\n", encoding="utf-8")
     rules = load_rules(tmp_path)
     assert [r.id for r in rules.word_rules_for("maison")] == [r.id for r in rules.word_rules]
+
+
+def test_lost_superscripts_restored_with_their_rule_ids() -> None:
+    """Ordinals and "Il" for 11 are text rules: recorded, and a cardinal is left alone."""
+    from pressclean.pipeline import Cleaner
+
+    doc = Cleaner().clean_text("Le 1 mai, à Il h. 30, dans le 16 arrondissement, 3 classes.")
+    assert doc.clean_text == "Le 1er mai, à 11 h. 30, dans le 16e arrondissement, 3 classes."
+    assert [(c.before, c.after, c.rule) for c in doc.corrections] == [
+        ("1", "1er", "ordinal-first-day"), ("Il", "11", "eleven-il"),
+        ("16", "16e", "ordinal-number")]
