@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -110,12 +111,26 @@ def test_a_group_reference_keeps_every_rule(tmp_path: Path) -> None:
     assert [r.id for r in rules.word_rules_for("maison")] == [r.id for r in rules.word_rules]
 
 
-def test_lost_superscripts_restored_with_their_rule_ids() -> None:
+def test_lost_superscripts_restored_with_their_rule_ids(cleaner: Cleaner) -> None:
     """Ordinals and "Il" for 11 are text rules: recorded, and a cardinal is left alone."""
-    from pressclean.pipeline import Cleaner
-
-    doc = Cleaner().clean_text("Le 1 mai, à Il h. 30, dans le 16 arrondissement, 3 classes.")
+    doc = cleaner.clean_text("Le 1 mai, à Il h. 30, dans le 16 arrondissement, 3 classes.")
     assert doc.clean_text == "Le 1er mai, à 11 h. 30, dans le 16e arrondissement, 3 classes."
     assert [(c.before, c.after, c.rule) for c in doc.corrections] == [
         ("1", "1er", "ordinal-first-day"), ("Il", "11", "eleven-il"),
         ("16", "16e", "ordinal-number")]
+
+
+def _words_before(rule_id: str) -> list[str]:
+    """The words a superscript rule's number must stand before (its lookahead's list)."""
+    rule = RULES.get(rule_id)
+    assert rule is not None
+    return re.findall(r"\(\?= \(\?:([^()]+)\)", rule.pattern.pattern)[0].split("|")
+
+
+def test_the_superscript_rules_share_their_lists() -> None:
+    """The nouns and months are written out in several rules (a rule holds one pattern):
+    an edit to one copy must be made to the others."""
+    masculine, feminine = _words_before("ordinal-first-masculine"), \
+        _words_before("ordinal-first-feminine")
+    assert _words_before("ordinal-number") == masculine + feminine
+    assert _words_before("eleven-il")[:-1] == _words_before("ordinal-first-day")
