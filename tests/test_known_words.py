@@ -89,6 +89,14 @@ def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: 
     # ... and the word misread too, where the form has no glyph repair of its own
     ("le ministre de rinstructiort publique", "le ministre de l'instruction publique",
      "channel:elision"),
+    # lost spaces around an elision: the apostrophe ends the elision, the rest splits
+    ("Il est membred'une société savante.", "Il est membre d'une société savante.", "split"),
+    # ... with a misread elision and word, each piece in the case it was printed in
+    ("Quant à l'Egtised'Irtande, il y a eu", "Quant à l'Eglise d'Irlande, il y a eu",
+     "split"),
+    # a capital that opens a sentence says nothing of a name: the issue's own example
+    ("Il arriva le soir. Lelendemain matin, il partit.",
+     "Il arriva le soir. Le lendemain matin, il partit.", "split"),
 ])
 def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule: str) -> None:
     doc = cleaner.clean_text(ocr)
@@ -107,6 +115,7 @@ def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule
     "M. Vallier est venu.",  # a name that reads as a misread "l'Allier"
     "M. Davignon a parlé.",  # ... or as "d'Avignon" without its apostrophe
     "Le train part à 9 h.10 du matin.",  # a number joined to an abbreviation: not "h.o"
+    "Il arriva le soir avec Lelendemain.",  # a capital inside a sentence: a name, not split
 ])
 def test_unknown_names_and_cut_words_without_repair_are_left_alone(cleaner: Cleaner,
                                                                      text: str) -> None:

@@ -240,10 +240,6 @@ def test_quiet_prints_nothing_and_summary_by_default(tmp_path: Path) -> None:
 @pytest.mark.tesseract
 def test_scan_in_archive_gets_text_and_alto(tmp_path: Path) -> None:
     """A PIL-made scan beside text files: OCRed, cleaned, with its ALTO."""
-    from pressclean import formats
-
-    if not hasattr(formats, "is_scan"):
-        pytest.skip("the OCR stage (formats.is_scan, alto_out) is not merged on this branch")
     from PIL import Image, ImageDraw, ImageFont
 
     archive, out = tmp_path / "archive", tmp_path / "out"

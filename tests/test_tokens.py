@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 import regex
 
-from pressclean.tokens import _RUN, tokenize
+from pressclean.tokens import _RUN, split_as_printed, tokenize
 
 
 def test_runs_split_at_exactly_the_unicode_white_space_regex_knows() -> None:
@@ -24,3 +25,15 @@ def test_tokens_keep_offsets_elisions_and_confusable_glyphs() -> None:
     assert got == [(2, 12, "l'", "Académie"), (15, 22, "", "[e\x1cpôle"),
                    (24, 32, "jusqu’", "au"), (33, 36, "", "12e")]
     assert all(text[s:e].endswith(w) for s, e, _, w in got)
+
+
+@pytest.mark.parametrize(("word", "words", "printed"), [
+    ("proximitéet", ("proximité", "et"), "proximité et"),
+    ("Egtised'Irtande", ("eglise", "d'", "irlande"), "Eglise d'Irlande"),
+    ("O'Connelltorsqu'iLa", ("o'connell", "lorsqu'", "il", "a"), "O'Connell lorsqu'il a"),
+    ("ILapparait", ("il", "apparait"), "Il apparait"),  # a capital, not capitals
+    ("del’espoir", ("de", "l'", "espoir"), "de l’espoir"),  # the printed apostrophe kept
+])
+def test_a_split_keeps_the_case_and_apostrophe_each_piece_was_printed_in(
+        word: str, words: tuple[str, ...], printed: str) -> None:
+    assert split_as_printed(word, words) == printed

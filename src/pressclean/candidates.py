@@ -20,21 +20,14 @@ from symspellpy import SymSpell
 
 from pressclean.channel import Channel, Vocabulary
 from pressclean.lexicon import RARE_COUNT, Lexicon, cache_dir, read_cache, write_cache
+from pressclean.splits import ELIDABLE, SPLIT_MIN_COUNT, Splitter, split_text, splittable
 
-#: one-letter words a split may produce
-_SHORT_WORDS = {"a", "à", "y", "ô", "l'", "d'"}
 #: SymSpell indexes the deletes of this many first letters of each word
 PREFIX_LENGTH = 5
-#: log10 probability of a lost space, per split point
-SPLIT_LOGP = -2.0
 #: a candidate word must be at least this frequent (per billion words)
 MIN_CANDIDATE_COUNT = 20.0
-#: each piece of a split must be a common word
-SPLIT_MIN_COUNT = 5 * RARE_COUNT
 #: SymSpell's index: delete → words, shortest first
 Deletes = dict[str, tuple[str, ...]]
-#: the first letters of words an elision stands before (vowels and mute "h")
-_ELIDABLE = frozenset("aeiouyhâàéèêëîïôöûùüœæ")
 
 
 @dataclass(frozen=True)
@@ -65,6 +58,7 @@ class CandidateGenerator:
         self._near_cache: dict[str, tuple[str, ...]] = {}
         self._glyph_seen: dict[str, list[str]] = {}
         #: OCR head → (elision it may be a misreading of, log10 P), from the model
+        self._splitter = Splitter(lexicon, channel, self.split_vocabulary)
         self._heads: dict[str, list[tuple[str, float]]] = {}
         for elision, printed in channel.model.elision_conf.items():
             for head in printed:
@@ -124,8 +118,7 @@ class CandidateGenerator:
         # train, 1 of 25 winning splits was of a form with a glyph candidate); where
         # the glyph repairs lose, ``near_fallback`` looks up the neighbours after all
         near = [] if glyph else [w for w in self._neighbours(form) if not _glued(form, w)]
-        split = (self._split(form) if not glyph and len(form) >= 5
-                 and form.isalpha() else None)
+        split = self._splitter.best(form) if not glyph and splittable(form) else None
         result = (glyph, near, split)
         if len(self._shared) > 200_000:
             self._shared.clear()
@@ -187,7 +180,9 @@ class CandidateGenerator:
         if split is not None:
             # the pieces were found once for all channels; their cost is this channel's
             # (an adapted one makes a document's habitual confusion cheaper)
-            found[" ".join(split)] = Candidate(split, self._split_logp(split, form), "split")
+            text = split_text(split)
+            found[text] = Candidate(split, self._splitter.logp(self.channel, split, form), "split",
+                                    text if text != " ".join(split) else None)
         return self._ranked(list(found.values())) + self._elided(form, repair=not glyph)
 
     def _elided(self, form: str, repair: bool) -> tuple[Candidate, ...]:
@@ -199,7 +194,7 @@ class CandidateGenerator:
         words = self.vocabulary().words
         for k in (1, 2):
             rest = form[k:]
-            if len(rest) < 2 or rest[:1] not in _ELIDABLE:
+            if len(rest) < 2 or rest[:1] not in ELIDABLE:
                 continue
             for elision, logp in self._heads.get(form[:k], ()):
                 found = {rest: 0.0} if rest in words else {}
@@ -207,66 +202,8 @@ class CandidateGenerator:
                     found.update({c.words[0]: c.channel for c in self.glyph_repairs(rest)})
                 out.extend(Candidate((elision, word), logp + channel, "elision", elision + word,
                                      head=k)
-                           for word, channel in found.items() if word[:1] in _ELIDABLE)
+                           for word, channel in found.items() if word[:1] in ELIDABLE)
         return tuple(out)
-
-    def _split(self, form: str) -> tuple[str, ...] | None:
-        """Best split of a merged form into 2–4 common words (dynamic programming over
-        the words that start at each position, one confusion allowed in each)."""
-        n = len(form)
-        best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
-        best[0] = (0.0, [])
-        # a piece is a word of its own length (``_pieces_from``): only the repairs that
-        # keep the length can make one
-        options = [[o for o in opts if o[1] == len(o[2])]
-                   for opts in self.channel.undo_options(form)]
-        for start in range(n):
-            prev = best[start]
-            if prev is None or len(prev[1]) >= 4:
-                continue
-            for end, word, cost in self._pieces_from(form, start, options):
-                score = prev[0] + cost + math.log10(self.lexicon.counts[word] / 1e9)
-                current = best[end]
-                if current is None or score > current[0]:
-                    best[end] = (score, prev[1] + [word])
-        final = best[n]
-        if final is None or len(final[1]) < 2:
-            return None
-        return tuple(final[1])
-
-    def _split_logp(self, words: tuple[str, ...], form: str) -> float:
-        """log10 P(form | words): the lost spaces and the confusions within pieces."""
-        repaired = sum(self.channel.logp(w, form[i:i + len(w)]) for w, i in _offsets(words, form)
-                       if len(w) == len(form[i:i + len(w)]))
-        return SPLIT_LOGP * (len(words) - 1) + repaired
-
-    def _pieces_from(self, form: str, start: int, options: list[list[tuple[float, int, str, int]]],
-                     ) -> list[tuple[int, str, float]]:
-        """(end, word, channel cost): the common words ``form[start:end]`` may be, as
-        printed or (from four letters on) one same-length confusion away."""
-        out = []
-        counts = self.lexicon.counts
-        for end, word, _ in self.channel.words_from(form, start, self.split_vocabulary(),
-                                                    max_subs=1, max_cost=3.5,
-                                                    options=options):
-            piece = form[start:end]
-            if len(word) != len(piece) or len(piece) > 20 \
-                    or counts.get(word, 0.0) < SPLIT_MIN_COUNT:
-                continue
-            if word == piece:
-                if len(piece) > 1 or piece in _SHORT_WORDS:
-                    out.append((end, word, 0.0))
-            elif len(piece) >= 4:
-                out.append((end, word, self.channel.logp(word, piece)))
-        return out
-
-
-def _offsets(words: tuple[str, ...], form: str) -> list[tuple[str, int]]:
-    out, pos = [], 0
-    for w in words:
-        out.append((w, pos))
-        pos += len(w)
-    return out
 
 
 def _closest(deletes: Deletes, form: str, max_dist: int) -> list[str]:

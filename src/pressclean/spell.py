@@ -42,6 +42,7 @@ from pressclean.tokens import (
     elided_as_printed,
     lm_word,
     plain_case,
+    split_as_printed,
     split_elision,
     starts_sentence,
     token_confidences,
@@ -232,7 +233,8 @@ class Speller:
             edit = None
             # (a settled word was only here for a join with its neighbour)
             if not ok and conf.get(i, 0.0) < self.p.trusted_conf:
-                edit = self.word_edit(tok, prev, nxt, conf.get(i))
+                edit = self.word_edit(tok, prev, nxt, conf.get(i), word[:1].isupper()
+                                      and starts_sentence(text, tok.start))
             if edit is not None and edit.rule == "channel:elision" \
                     and starts_sentence(text, tok.start):  # "Rinstruction est"
                 edit = dataclasses.replace(edit, replacement=edit.replacement[:1].upper()
@@ -287,9 +289,10 @@ class Speller:
         return low not in self.real and not self.twins.of(low)
 
     def word_edit(self, tok: Token, prev: str | None, nxt: str | None,
-                  conf: float | None = None) -> Edit | None:
+                  conf: float | None = None, opens: bool = False) -> Edit | None:
         """The correction of one word between its neighbours, or None to keep it;
-        ``conf``: the OCR's confidence in the word, where the input gave one."""
+        ``conf``: the OCR's confidence in the word, where the input gave one; ``opens``:
+        the word starts a sentence, so its capital says nothing of a name."""
         word = tok.word
         route = self._route_of(word, self._rules is not None)
         if route is Route.KEEP:
@@ -302,7 +305,7 @@ class Speller:
         if route is Route.COMPOUND:
             return compound_edit(self, tok, prev, nxt)
         low = word.lower()
-        edit = self.weigh(tok, word, low, prev, nxt, self._candidates(word, low))
+        edit = self.weigh(tok, word, low, prev, nxt, self._candidates(word, low), opens)
         if edit is None and not self.rules_mode and word.islower():
             # glyph repairs explain most forms but not a dropped or doubled letter
             # ("utle" for "utile"): its dictionary neighbours get their own weighing
@@ -312,9 +315,10 @@ class Speller:
         return edit
 
     def weigh(self, tok: Token, word: str, low: str, prev: str | None, nxt: str | None,
-               candidates: tuple[Candidate, ...]) -> Edit | None:
+              candidates: tuple[Candidate, ...], opens: bool = False) -> Edit | None:
         """Keep the unknown or rare form ``word``, or take the best candidate by a
-        margin; the edit spans ``tok``."""
+        margin; the edit spans ``tok``. A capitalised form is a name, which is split
+        only where it ``opens`` a sentence ("Dixansaprès" → "Dix ans après")."""
         is_name = word[0].isupper() and word.isalpha()
         rare_known = self.lexicon.known(low)
         split_extra = 0.0
@@ -323,12 +327,15 @@ class Speller:
         else:
             prior, flat = self.prior(low)
             keep_score = prior + (self.lm.log_uni(nxt) if nxt else 0.0)
-            split_extra = max(0.0, flat - prior)
+            # (an apostrophe inside says the form is more than one word: the floor
+            # that spares an unknown compound is not for it)
+            split_extra = max(0.0, flat - prior) if low.isalpha() else 0.0
         best: tuple[float, Candidate] | None = None
         plain = word.islower()  # (``as_printed`` would leave a candidate as it is)
         for cand in candidates:
-            costly_name = is_name and cand.channel < self.p.name_channel_min
-            if is_name and (cand.how == "split" or costly_name and cand.how == "dictionary"):
+            named = is_name and not (opens and cand.how == "split")
+            costly_name = named and cand.channel < self.p.name_channel_min
+            if named and (cand.how == "split" or costly_name and cand.how == "dictionary"):
                 continue  # a name changes only where a likely glyph confusion explains it
             if rare_known and cand.how in ("dictionary", "split"):
                 continue
@@ -347,8 +354,12 @@ class Speller:
         if best is None or best[0] < keep_score + self.p.margin:
             return None
         cand = best[1]
-        replacement = (elided_as_printed(word, cand.head, cand.words) if cand.how == "elision"
-                       else as_printed(word, cand.text))
+        if cand.how == "elision":
+            replacement = elided_as_printed(word, cand.head, cand.words)
+        elif cand.how == "split":
+            replacement = split_as_printed(word, cand.words)
+        else:
+            replacement = as_printed(word, cand.text)
         if self._rules is not None:
             return Edit(tok.word_start, tok.end, replacement, RULES_STAGE, cand.how,
                         round(best[0] - keep_score, 3))

@@ -135,6 +135,27 @@ def elided_as_printed(word: str, head: int, words: tuple[str, ...]) -> str:
     return elision + as_printed(printed, rest)
 
 
+def split_as_printed(word: str, words: tuple[str, ...]) -> str:
+    """The pieces of a split ``word`` (each as long as the letters it was read from),
+    each in the case it was printed in: "Egtised'Irtande" → "Eglise d'Irlande". A piece
+    read as printed stays exactly so ("O'Connell"), unless its case is a misreading
+    ("iL"); an elision keeps its apostrophe and stays glued to the word after it."""
+    out, pos = [], 0
+    upper = word.isupper()
+    for w in words:
+        printed = word[pos:pos + len(w)]
+        pos += len(w)
+        if not upper and printed.isupper():  # "ILapparait": a capital, not capitals
+            printed = printed[:1] + printed[1:].lower()
+        if w.endswith("'"):
+            out.append(as_printed(printed[:-1], w[:-1]) + printed[-1])
+            continue
+        out.append(printed if printed.lower() == w and (printed.islower() or printed[0].isupper())
+                   else as_printed(printed, w))
+        out.append(" ")
+    return "".join(out).rstrip(" ")
+
+
 #: what may stand between a sentence end and its first word (quotes, dashes)
 _OPENERS = "«\"“—–-("
 _SENTENCE_ENDS = ".!?…"
