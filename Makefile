@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-fra chromium chromium-driver
+#: the faces bench/bench_fonts.py sets the seeds in (only `make bench` needs them)
+BENCH_APT_PACKAGES := fonts-dejavu-core fonts-liberation
 DEMO_OUT ?= demo-out
 
 .PHONY: demo test system-deps venv lint typecheck unit bench clean
@@ -57,7 +59,14 @@ unit: venv
 ## The whole suite plus ruff and mypy
 test: lint typecheck unit
 
+## Every number README's quality and speed tables give (bench_fonts needs the fonts)
 bench: venv
+	@for p in $(BENCH_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing with apt-get:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 	$(PY) bench/run_all.py
 
 clean:
