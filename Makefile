@@ -11,6 +11,13 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-fra chromium chromium-driver
 BENCH_APT_PACKAGES := fonts-dejavu-core fonts-liberation
 DEMO_OUT ?= demo-out
 
+#: shell: apt-get install the packages listed in $$missing, if any (updating only then)
+APT_INSTALL_MISSING = if [ -n "$$missing" ]; then \
+	  echo "installing with apt-get:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
 .PHONY: demo test system-deps venv lint typecheck unit bench clean
 
 ## Debian packages, only those missing (apt-get update once, only when needed)
@@ -18,11 +25,7 @@ system-deps:
 	@missing=""; \
 	$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3 python3-venv python3-pip"; \
 	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing with apt-get:$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(APT_INSTALL_MISSING)
 
 $(STAMP): pyproject.toml | system-deps
 	$(PYTHON) -m venv $(VENV)
@@ -61,12 +64,9 @@ test: lint typecheck unit
 
 ## Every number README's quality and speed tables give (bench_fonts needs the fonts)
 bench: venv
-	@for p in $(BENCH_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing with apt-get:$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@missing=""; \
+	for p in $(BENCH_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	$(APT_INSTALL_MISSING)
 	$(PY) bench/run_all.py
 
 clean:
