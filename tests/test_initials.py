@@ -32,6 +32,8 @@ def test_a_misread_first_il_is_restored(cleaner: Cleaner, ocr: str, clean: str) 
     "Fin. A cette heure il dort.",  # one-letter words that do start sentences
     "Le maire de\n11 communes a voté.",  # a line break inside a sentence (lines kept)
     "Fin. M le maire est venu.",  # an abbreviation, protected
+    "Le vote. 2 ont voté pour, 7 contre.",  # a count: no digit but "1" looks like "l"
+    "Fin. 4 sont partis.",
 ])
 def test_numbers_numerals_and_initials_stay(cleaner: Cleaner, text: str) -> None:
     assert not [c for c in cleaner.clean_text(text).corrections if c.rule == "initial"]

@@ -2,13 +2,13 @@
 
 "Il" begins more French press sentences than any other word, and its upright strokes
 are what OCR engines misread most: "11 est", "II faut", "I] y a", "H existe", "fl n'y
-a". The speller leaves such forms alone elsewhere, as numbers, numerals, sigla or
-initials, so they get a look of their own where a sentence begins and a lower-case word
-follows: "Il" (or "Ils") is written when the learned channel finds the misreading
-likely enough and the next word is likelier after it than in general. The word after
-"11" in "11 h." does not favour "il", so times stay; "II." (a heading), a form with a
-letter more than the pronoun ("Sil", for "S'il") and a capital after an initial
-("C. R. est") are never considered.
+a". Other digits have shapes of their own: "2 ont voté" is a count. The speller leaves
+such forms alone elsewhere, as numbers, numerals, sigla or initials, so they get a look
+of their own where a sentence begins and a lower-case word follows: "Il" (or "Ils") is
+written when the learned channel finds the misreading likely enough and the next word
+is likelier after it than in general. The word after "11" in "11 h." does not favour
+"il", so times stay; "II." (a heading), a form with a letter more than the pronoun
+("Sil", for "S'il") and a capital after an initial ("C. R. est") are never considered.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ def initial_edit(sp: Speller, text: str, tok: Token, nxt: Token | None, stage: s
     if end < len(text) and not text[end].isspace():
         return None  # "II." a heading, "11," a figure: not a word followed by a word
     form = text[tok.start:end]
+    if any(ch.isdigit() and ch != "1" for ch in form):
+        return None  # "2 ont voté" is a count: only the upright strokes of "1" pass for "l"
     low = form.lower()
     if len(form) == 1:
         if form.islower() or low in _ONE_LETTER_WORDS:
