@@ -4,7 +4,7 @@ Run: ``make bench`` (or ``.venv/bin/python bench/run_all.py [--quick]``). Each s
 prints the command it runs, as README writes it, then that command's own output; a
 step that fails is reported and the others still run (the exit code is then 1).
 ``--quick`` skips the steps that take more than a few minutes (the scans of other
-faces and the 1 MB speed run). Reads ../shared/data beside the project.
+faces, the apostrophe renders and the 1 MB speed run). Reads ../shared/data beside the project.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ STEPS: list[tuple[str, list[str], bool]] = [
     ("nearly clean text", [PY, "bench/bench_holdout.py", "--late", "--truth"], False),
     ("truth noise on dev", [PY, "bench/bench_truth_noise.py"], False),
     ("scans of other faces", [PY, "bench/bench_fonts.py"], True),
+    ("apostrophes Tesseract keeps", [PY, "bench/bench_apostrophes.py", "--pages", "40"], True),
     ("speed and memory, 1 MB", [PY, "bench/bench_clean.py"], True),
 ]
 

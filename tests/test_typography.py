@@ -29,6 +29,15 @@ def test_a_stray_curly_apostrophe_sets_no_style() -> None:
     assert [e.replacement for e in apostrophe_edits("l'avion d'un l‘été")] == ["'"]
 
 
+def test_a_few_curly_apostrophes_among_many_straight_ones_set_the_style() -> None:
+    # a worn curly page: the engine kept 2 of its 20 apostrophes curly
+    text = " ".join(["l'eau"] * 18 + ["d’un", "l’air"])
+    edits = apostrophe_edits(text)
+    assert len(edits) == 18 and {e.replacement for e in edits} == {"’"}
+    # a long straight document with two strays keeps its straight apostrophes
+    assert apostrophe_edits(" ".join(["l'eau"] * 98 + ["d’un", "l’air"])) == []
+
+
 def test_quotes_and_apostrophes_outside_words_are_left_alone() -> None:
     assert apostrophe_edits("‘Oui’, dit-il, d’accord, c’est ’90.") == []
 

@@ -1,0 +1,77 @@
+"""How Tesseract reads apostrophes: the evidence behind ``typography``'s thresholds.
+
+Run: ``.venv/bin/python bench/bench_apostrophes.py [--pages 16]`` (needs Tesseract; reads
+../shared/data). Sets ICDAR train truth (rows 2,000 onwards, the pages after those
+``render_pairs.py`` makes for the model) as aged scans twice, once with straight
+apostrophes and once with curly ones, reads each back with the OCR stage and counts
+the apostrophes between letters it wrote, and which documents ``apostrophe_edits``
+would call typographic. A straight page should never be called so (a stray "’" is
+what ``MIN_CURLY`` guards against); a curly page should, however few of its "’" the
+engine kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import numpy as np
+import regex
+
+from pressclean.formats._build import assemble
+from pressclean.learn import read_pairs
+from pressclean.ocr import OcrOptions, PageImage, ocr_page
+from pressclean.typography import apostrophe_edits
+from render_pairs import DATA, FIRST_ROW, _pages, scans_module  # bench/, run from there
+
+#: the pages render_pairs.py sets for the packaged model (its default), skipped here
+MODEL_PAGES = 120
+_BETWEEN = regex.compile(r"(?<=\p{L})['’‘](?=\p{L})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages", type=int, default=16)
+    args = ap.parse_args()
+    scans = scans_module()
+    truth = [gt for _, gt in read_pairs(DATA / "train.aligned.tsv")][FIRST_ROW:]
+    rng = np.random.default_rng(7)
+    jobs = []
+    for i, pars in enumerate(_pages(truth, MODEL_PAGES + args.pages)[MODEL_PAGES:]):
+        spec = scans.ScanSpec(
+            f"page{i:02d}", "", int(rng.choice([150, 200, 300])),
+            float(rng.uniform(-1.5, 1.5)), float(rng.uniform(0.05, 0.55)),
+            float(rng.choice([0.0, 0.02, 0.06, 0.10])), float(rng.uniform(4, 14)), "png",
+            1, int(rng.integers(1 << 30)))
+        for style in ("'", "’"):
+            jobs.append((spec, [_BETWEEN.sub(style, p) for p in pars], style))
+
+    def one(job: tuple[Any, list[str], str]) -> tuple[str, int, int, int, bool]:
+        spec, pars, style = job
+        ink = scans._ink_pages(spec, pars)[0]
+        image = scans._age(spec, ink, np.random.default_rng(spec.rng_seed))
+        text, _ = assemble([ocr_page(PageImage(image, spec.dpi, spec.name), OcrOptions())])
+        marks = _BETWEEN.findall(text)
+        curly = any(e.replacement == "’" for e in apostrophe_edits(text)) or \
+            bool(marks) and all(m == "’" for m in marks)
+        return style, sum(len(_BETWEEN.findall(p)) for p in pars), marks.count("’"), \
+            len(marks), curly
+
+    totals: dict[str, list[int]] = {"'": [0, 0, 0, 0], "’": [0, 0, 0, 0]}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for style, printed, read_curly, read, called in pool.map(one, jobs):
+            t = totals[style]
+            t[0] += 1
+            t[1] += printed
+            t[2] += read_curly
+            t[3] += called
+            print(f"printed {style}: {printed:3d} apostrophes, {read_curly:3d} of {read:3d} "
+                  f"read '’', called typographic: {'yes' if called else 'no'}")
+    for style, (pages, printed, read_curly, called) in totals.items():
+        print(f"pages printed with {style}: {pages}, {printed} apostrophes, {read_curly} read "
+              f"'’'; {called} of {pages} pages called typographic")
+
+
+if __name__ == "__main__":
+    main()
