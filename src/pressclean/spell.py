@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache, partial
 
+from pressclean.address import addressed
 from pressclean.align import char_chunks
 from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator, inflected
 from pressclean.channel import ADAPT_MIN
@@ -178,6 +179,7 @@ class Speller:
         before = {e.start: e for e in previous} if previous is not None else None
         toks = tokenize(text)
         conf = token_confidences(toks, words)
+        to_tu = addressed(text, toks)  # "ta lettre" where the text says "tu"
         out: list[Edit] = []
         prev: str | None = None
         settled = self._settled_rules if rules is not None else self._settled_spell
@@ -190,6 +192,10 @@ class Speller:
             if tok.elision:
                 prev = lm_word(tok)
             word = tok.word
+            if i in to_tu:
+                prev = word.lower()
+                i += 1
+                continue
             ok = settled.get(word)
             if ok is None:
                 ok = settled[word] = self._is_settled(word, rules is not None)
