@@ -57,8 +57,8 @@ class CandidateGenerator:
         self._shared: dict[str, tuple[list[str], list[str], tuple[str, ...] | None]] = {}
         self._near_cache: dict[str, tuple[str, ...]] = {}
         self._glyph_seen: dict[str, list[str]] = {}
-        #: OCR head → (elision it may be a misreading of, log10 P), from the model
         self._splitter = Splitter(lexicon, channel, self.split_vocabulary)
+        #: OCR head → (elision it may be a misreading of, log10 P), from the model
         self._heads: dict[str, list[tuple[str, float]]] = {}
         for elision, printed in channel.model.elision_conf.items():
             for head in printed:
