@@ -4,8 +4,8 @@ Run: ``.venv/bin/python bench/bench_apostrophes.py [--pages 16]`` (needs Tessera
 ../shared/data). Sets ICDAR train truth (rows 2,000 onwards, the pages after those
 ``render_pairs.py`` makes for the model) as aged scans twice, once with straight
 apostrophes and once with curly ones, reads each back with the OCR stage and counts
-the apostrophes between letters it wrote, and which documents ``apostrophe_edits``
-would call typographic. A straight page should never be called so (a stray "’" is
+the apostrophes between letters it wrote, and which documents ``page_style``
+calls typographic. A straight page should never be called so (a stray "’" is
 what ``MIN_CURLY`` guards against); a curly page should, however few of its "’" the
 engine kept.
 """
@@ -17,17 +17,17 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
-import regex
 
 from pressclean.formats._build import assemble
 from pressclean.learn import read_pairs
 from pressclean.ocr import OcrOptions, PageImage, ocr_page
-from pressclean.typography import apostrophe_edits
-from render_pairs import DATA, FIRST_ROW, _pages, scans_module  # bench/, run from there
+from pressclean.typography import BETWEEN_LETTERS, page_style
+
+# (bench/, the folder this script runs from)
+from render_pairs import DATA, FIRST_ROW, _pages, random_spec, scans_module
 
 #: the pages render_pairs.py sets for the packaged model (its default), skipped here
 MODEL_PAGES = 120
-_BETWEEN = regex.compile(r"(?<=\p{L})['’‘](?=\p{L})")
 
 
 def main() -> None:
@@ -39,24 +39,18 @@ def main() -> None:
     rng = np.random.default_rng(7)
     jobs = []
     for i, pars in enumerate(_pages(truth, MODEL_PAGES + args.pages)[MODEL_PAGES:]):
-        spec = scans.ScanSpec(
-            f"page{i:02d}", "", int(rng.choice([150, 200, 300])),
-            float(rng.uniform(-1.5, 1.5)), float(rng.uniform(0.05, 0.55)),
-            float(rng.choice([0.0, 0.02, 0.06, 0.10])), float(rng.uniform(4, 14)), "png",
-            1, int(rng.integers(1 << 30)))
+        spec = random_spec(scans, f"page{i:02d}", rng)
         for style in ("'", "’"):
-            jobs.append((spec, [_BETWEEN.sub(style, p) for p in pars], style))
+            jobs.append((spec, [BETWEEN_LETTERS.sub(style, p) for p in pars], style))
 
     def one(job: tuple[Any, list[str], str]) -> tuple[str, int, int, int, bool]:
         spec, pars, style = job
         ink = scans._ink_pages(spec, pars)[0]
         image = scans._age(spec, ink, np.random.default_rng(spec.rng_seed))
         text, _ = assemble([ocr_page(PageImage(image, spec.dpi, spec.name), OcrOptions())])
-        marks = _BETWEEN.findall(text)
-        curly = any(e.replacement == "’" for e in apostrophe_edits(text)) or \
-            bool(marks) and all(m == "’" for m in marks)
-        return style, sum(len(_BETWEEN.findall(p)) for p in pars), marks.count("’"), \
-            len(marks), curly
+        marks = BETWEEN_LETTERS.findall(text)
+        return style, sum(len(BETWEEN_LETTERS.findall(p)) for p in pars), marks.count("’"), \
+            len(marks), page_style(marks) == "’"
 
     totals: dict[str, list[int]] = {"'": [0, 0, 0, 0], "’": [0, 0, 0, 0]}
     with ThreadPoolExecutor(max_workers=2) as pool:

@@ -65,6 +65,17 @@ def _pages(rows: list[str], n: int) -> list[list[str]]:
     return pages
 
 
+def random_spec(scans: Any, name: str, rng: np.random.Generator) -> Any:
+    """A page's look drawn at random: resolution, skew, fading, wear, grain, and the
+    seed of its own noise (the draws in this order, so a fixed ``rng`` gives the same
+    pages on every run)."""
+    return scans.ScanSpec(
+        name, "", int(rng.choice([150, 200, 300])),
+        float(rng.uniform(-1.5, 1.5)), float(rng.uniform(0.05, 0.55)),
+        float(rng.choice([0.0, 0.02, 0.06, 0.10])), float(rng.uniform(4, 14)), "png",
+        1, int(rng.integers(1 << 30)))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-o", "--out", type=Path, required=True)
@@ -76,12 +87,7 @@ def main() -> None:
     rng = np.random.default_rng(2026)
     jobs = []
     for i, pars in enumerate(_pages(truth, args.pages)):
-        spec = scans.ScanSpec(
-            f"page{i:04d}", "", int(rng.choice([150, 200, 300])),
-            float(rng.uniform(-1.5, 1.5)), float(rng.uniform(0.05, 0.55)),
-            float(rng.choice([0.0, 0.02, 0.06, 0.10])), float(rng.uniform(4, 14)), "png",
-            1, int(rng.integers(1 << 30)))
-        jobs.append((spec, pars))
+        jobs.append((random_spec(scans, f"page{i:04d}", rng), pars))
     args.out.mkdir(parents=True, exist_ok=True)
 
     def one(job: tuple[Any, list[str]]) -> None:

@@ -25,13 +25,19 @@ MIN_CURLY = 2
 #: truth (``bench/bench_apostrophes.py --pages 40``): Tesseract kept as few as 2 in 19
 #: of a curly page's "’" and wrote none for 912 straight apostrophes
 MIN_SHARE = 0.05
-_BETWEEN = regex.compile(r"(?<=\p{L})['’‘](?=\p{L})")
+#: an apostrophe of a word: between letters ("‘Oui’" and "’90" hold none)
+BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})['’‘](?=\p{L})")
+
+
+def page_style(marks: list[str]) -> str:
+    """The apostrophe a page was printed with, from those read between its letters."""
+    curly = marks.count("’")
+    return "’" if curly >= MIN_CURLY and curly >= MIN_SHARE * len(marks) else "'"
 
 
 def apostrophe_edits(text: str) -> list[Edit]:
     """Edits that give every apostrophe between letters the document's printed style."""
-    marks = [(m.start(), m.group()) for m in _BETWEEN.finditer(text)]
-    curly = sum(1 for _, c in marks if c == "’")
-    style = "’" if curly >= MIN_CURLY and curly >= MIN_SHARE * len(marks) else "'"
+    marks = [(m.start(), m.group()) for m in BETWEEN_LETTERS.finditer(text)]
+    style = page_style([c for _, c in marks])
     return [Edit(i, i + 1, style, STAGE, RULE) for i, c in marks
             if c == "‘" or (c == "'" and style == "’")]
