@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pressclean.address import WINDOW, addressed
 from pressclean.pipeline import Cleaner
-from pressclean.tokens import tokenize
 
 PROSE = "Le maire a visité ta ville de Besançon."
 
@@ -31,7 +30,7 @@ def test_a_mark_too_far_away_or_the_form_itself_does_not_count(cleaner: Cleaner)
     assert ("ta", "la") in _changed(cleaner, far)
     text = "tu ta toi"
     # "tu" and "toi" mark each other; each is a mark for "ta", never for itself
-    assert addressed(text, tokenize(text)) == frozenset({0, 1, 2})
-    assert addressed("ta tu", tokenize("ta tu")) == frozenset({0})
-    assert addressed("ta", tokenize("ta")) == frozenset()
-    assert addressed("tu", tokenize("tu")) == frozenset()
+    assert addressed(text) == frozenset({0, 1, 2})
+    assert addressed("ta tu") == frozenset({0})
+    assert addressed("ta") == frozenset()
+    assert addressed("tu") == frozenset()

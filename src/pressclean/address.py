@@ -14,11 +14,11 @@ aligned word by word, none of the 164 "ta", "te" and "tes" that stood for "la", 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
-from pressclean.tokens import Token
+from pressclean.tokens import tokenize
 from pressclean.wordlists import word_set
 
 #: words on either side within which a mark of address counts
@@ -37,15 +37,18 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
             _pattern(word_set("fr/address_forms.txt")))
 
 
-def addressed(text: str, toks: tuple[Token, ...]) -> frozenset[int]:
-    """Indexes of the tokens of ``text`` that are second-person forms near a mark of
-    address (another token than themselves), to be left as printed. Two regex passes
-    over the text: most press text has no mark, and the tokens are looked at only
-    where one is."""
+@lru_cache(maxsize=4)
+def addressed(text: str) -> frozenset[int]:
+    """Indexes of the tokens of ``text`` (``tokenize``) that are second-person forms
+    near a mark of address (another token than themselves), to be left as printed. Two
+    regex passes over the text: most press text has no mark, and the tokens are looked
+    at only where one is. Cached for the last few texts, as ``tokenize`` is: the rules
+    and spell stages and the document-adapted pass look at the same text."""
     marks_re, forms_re = _patterns()
     mark_at = [m.start() for m in marks_re.finditer(text)]
     if not mark_at:
         return frozenset()
+    toks = tokenize(text)
     starts = [t.start for t in toks]
 
     def token_at(c: int) -> int:

@@ -179,7 +179,7 @@ class Speller:
         before = {e.start: e for e in previous} if previous is not None else None
         toks = tokenize(text)
         conf = token_confidences(toks, words)
-        to_tu = addressed(text, toks)  # "ta lettre" where the text says "tu"
+        to_tu = addressed(text)  # "ta lettre" where the text says "tu"
         out: list[Edit] = []
         prev: str | None = None
         settled = self._settled_rules if rules is not None else self._settled_spell
