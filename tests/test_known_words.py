@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from pressclean.document import Correction
 from pressclean.pipeline import Cleaner
 from pressclean.twins import GlyphTwins
 
@@ -36,6 +37,27 @@ def test_a_page_that_reads_l_as_t_again_and_again_makes_te_and_ta_suspect(
     # the same words on a page without that habit are the pronoun and the possessive
     plain = "Je te le dis : tu as parlé à ta mère et elle te répondra."
     assert cleaner.clean_text(plain).clean_text == plain
+
+
+def _fix(before: str, after: str, rule: str) -> Correction:
+    return Correction(0, len(before), 0, len(after), before, after, "spell", rule, 1.0)
+
+
+def test_real_word_repairs_count_as_sightings_of_the_page_s_confusion(
+        cleaner: Cleaner) -> None:
+    """"tes" → "les" and "te" → "le" decided on their neighbours are, with "ptus" →
+    "plus", three sightings of "l" read as "t": the page's channel trusts that
+    confusion, and "ta" becomes likelier "la". One sighting is not a habit, and a join
+    says nothing about glyphs."""
+    speller = cleaner.resources.speller
+    fixes = [_fix("ptus", "plus", "channel:glyph"), _fix("tes", "les", "context"),
+             _fix("te", "le", "context")]
+    adapted = speller.adapted(fixes)
+    assert adapted is not None
+    assert adapted.gen.channel.doc_gain("la", "ta") > 0.3
+    assert speller.adapted(fixes[:1]) is None
+    assert speller.adapted([fixes[0], _fix("tes", "les", "join"),
+                            _fix("te", "le", "split")]) is None
 
 
 def test_a_refused_real_word_change_says_how_far_it_fell_short(cleaner: Cleaner) -> None:

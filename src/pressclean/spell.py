@@ -100,11 +100,15 @@ class Speller:
 
     def adapted(self, corrections: list[Correction]) -> Speller | None:
         """A speller whose channel trusts the confusions these corrections repeated,
-        or None when no confusion repeated enough to matter."""
+        or None when no confusion repeated enough to matter.
+
+        Real-word repairs count too: "tes" → "les" and "te" → "le" decided on their
+        neighbours are two more sightings of "l" read as "t" on this page (joins and
+        splits say nothing about glyphs)."""
         counts: Counter[tuple[str, str]] = Counter()
         for c in corrections:
             if c.stage in (STAGE, RULES_STAGE) \
-                    and c.rule not in ("context", "join", "split", "channel:elision") \
+                    and c.rule not in ("join", "split", "channel:elision") \
                     and " " not in c.before and " " not in c.after:
                 counts.update(char_chunks(c.after.lower(), c.before.lower()))
         if not any(n >= ADAPT_MIN for n in counts.values()):
