@@ -43,21 +43,25 @@ def _fix(before: str, after: str, rule: str) -> Correction:
     return Correction(0, len(before), 0, len(after), before, after, "spell", rule, 1.0)
 
 
-def test_real_word_repairs_count_as_sightings_of_the_page_s_confusion(
+def test_a_confusion_repaired_twice_in_a_paragraph_is_that_page_s_habit(
         cleaner: Cleaner) -> None:
-    """"tes" → "les" and "te" → "le" decided on their neighbours are, with "ptus" →
-    "plus", three sightings of "l" read as "t": the page's channel trusts that
-    confusion, and "ta" becomes likelier "la". One sighting is not a habit, and a join
-    says nothing about glyphs."""
+    """"tes" → "les" and "te" → "le", decided on their neighbours, are two sightings of
+    "l" read as "t": in a paragraph of a dozen "l" the page's channel trusts that
+    confusion, and "ta" becomes likelier "la". Among the hundreds of "l" of a long page
+    two sightings are no habit; neither is one, and a join or a split says nothing
+    about glyphs."""
     speller = cleaner.resources.speller
-    fixes = [_fix("ptus", "plus", "channel:glyph"), _fix("tes", "les", "context"),
-             _fix("te", "le", "context")]
-    adapted = speller.adapted(fixes)
+    fixes = [_fix("tes", "les", "context"), _fix("te", "le", "context")]
+    paragraph = "Le plan de la ville et les plus belles places, le long du lac."
+    adapted = speller.adapted(fixes, paragraph)
     assert adapted is not None
     assert adapted.gen.channel.doc_gain("la", "ta") > 0.3
-    assert speller.adapted(fixes[:1]) is None
-    assert speller.adapted([fixes[0], _fix("tes", "les", "join"),
-                            _fix("te", "le", "split")]) is None
+    page = " ".join([paragraph] * 40)
+    long_page = speller.adapted(fixes, page)
+    assert long_page is not None and long_page.gen.channel.doc_gain("la", "ta") == 0.0
+    assert speller.adapted(fixes[:1], paragraph) is None
+    assert speller.adapted([_fix("tes", "les", "join"), _fix("te", "le", "split")],
+                           paragraph) is None
 
 
 def test_a_refused_real_word_change_says_how_far_it_fell_short(cleaner: Cleaner) -> None:

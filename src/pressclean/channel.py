@@ -21,10 +21,9 @@ from pressclean.lexicon import strip_accents
 from pressclean.model import Model
 
 GLYPHS_FILE = "glyphs.tsv"
-#: document adaptation: repairs needed, probability per repair, and its ceiling
-ADAPT_MIN = 3
-ADAPT_STEP = 0.01
-ADAPT_MAX = 0.05
+#: document adaptation: repairs needed, and the ceiling of the rate they show
+ADAPT_MIN = 2
+ADAPT_MAX = 0.1
 #: undoing confusions costing more than this in all (−log10 P) is not worth a look
 MAX_UNDO_COST = 6.0
 _NOISE = set("'’-.,;:|/\\!¡[]{}()1lI")
@@ -82,17 +81,25 @@ class Channel:
         #: the model's own log10 P(ocr | truth), without a document's boost
         self._plain_logp = self.logp
 
-    def adapted(self, counts: Counter[tuple[str, str]]) -> Channel:
+    def adapted(self, counts: Counter[tuple[str, str]], text: str) -> Channel:
         """A copy that trusts the confusions this document showed again and again.
 
         An OCR engine's habits differ from the training data's: when one confusion
-        ("l" read "t") was repaired three times or more on unknown words of a document,
-        it is made likelier for the rest of that document.
+        ("l" read "t") was repaired twice or more in a document, its rate on this page
+        (repairs per occurrence of the true chunk in ``text``, the document as
+        corrected) is trusted for the rest of it where it beats the model's. Two
+        repairs in a paragraph are a habit; two in a long page are not.
         """
-        boost = {(t, o): p for (t, o), n in counts.items() if n >= ADAPT_MIN
-                 and (p := min(ADAPT_MAX, ADAPT_STEP * n))
-                 > 10 ** self.model.chunk_logp(t, o, self.chunk_prior(t, o))}
-        # (a confusion already likelier than its boost is left out: it changes nothing)
+        low = text.lower()
+        boost: dict[tuple[str, str], float] = {}
+        for (t, o), n in counts.items():
+            if n < ADAPT_MIN:
+                continue
+            seen = low.count(t) if t else len(low)
+            p = min(ADAPT_MAX, n / (max(seen, n) + 1.0))
+            # (a confusion already likelier than its boost is left out: it changes nothing)
+            if p > 10 ** self.model.chunk_logp(t, o, self.chunk_prior(t, o)):
+                boost[(t, o)] = p
         new = copy.copy(self)
         new.boost = boost
         new._boosted_ocr = {o for _, o in boost}

@@ -87,7 +87,7 @@ class Cleaner:
             # a second look with the confusions this document repeated made likelier
             trial = log.fork(decisions.veto_for(path) if decisions else None)
             trial.apply(edits)
-            adapted = speller.adapted(trial.corrections())
+            adapted = speller.adapted(trial.corrections(), trial.text)
             if adapted is not None:
                 edits = adapted.edits(log.text, words, previous=edits)
             log.apply(edits)

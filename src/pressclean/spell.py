@@ -98,9 +98,10 @@ class Speller:
         self.twins.preload()
         self.prior.preload()
 
-    def adapted(self, corrections: list[Correction]) -> Speller | None:
+    def adapted(self, corrections: list[Correction], text: str) -> Speller | None:
         """A speller whose channel trusts the confusions these corrections repeated,
-        or None when no confusion repeated enough to matter.
+        or None when no confusion repeated enough to matter; ``text``: the document
+        with those corrections made.
 
         Real-word repairs count too: "tes" → "les" and "te" → "le" decided on their
         neighbours are two more sightings of "l" read as "t" on this page (joins and
@@ -114,7 +115,7 @@ class Speller:
         if not any(n >= ADAPT_MIN for n in counts.values()):
             return None
         new = copy.copy(self)
-        new.gen = self.gen.adapted(self.gen.channel.adapted(counts))
+        new.gen = self.gen.adapted(self.gen.channel.adapted(counts, text))
         new._revisits, new.gains = {}, {}
         return new
 
