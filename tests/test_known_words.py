@@ -18,6 +18,9 @@ from pressclean.twins import GlyphTwins
     ("Une antre fois, il viendra.", "Une autre fois, il viendra.", "channel:twin"),
     # a confusion the model saw often, at the start of a sentence
     ("Ja guerre est finie.", "La guerre est finie.", "context"),
+    # "it" stood for "il" more often than for "à", and "il a" is the likelier pair
+    ("Hier soir it a dit que la séance était levée.",
+     "Hier soir il a dit que la séance était levée.", "context"),
 ])
 def test_a_known_word_is_changed_on_strong_evidence(cleaner: Cleaner, ocr: str, clean: str,
                                                      rule: str) -> None:

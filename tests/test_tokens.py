@@ -7,7 +7,7 @@ import sys
 import pytest
 import regex
 
-from pressclean.tokens import _RUN, split_as_printed, tokenize
+from pressclean.tokens import _RUN, is_numberish, is_roman, split_as_printed, tokenize
 
 
 def test_runs_split_at_exactly_the_unicode_white_space_regex_knows() -> None:
@@ -37,3 +37,25 @@ def test_tokens_keep_offsets_elisions_and_confusable_glyphs() -> None:
 def test_a_split_keeps_the_case_and_apostrophe_each_piece_was_printed_in(
         word: str, words: tuple[str, ...], printed: str) -> None:
     assert split_as_printed(word, words) == printed
+
+
+@pytest.mark.parametrize("word", [
+    "12", "1er", "3°", "20fr", "12e", "II", "XIV", "XVIe", "MDCCCLX", "Ier", "Ire", "Ve",
+    "IIe", "XVl", "Xll", "xixe", "iii", "DIX"])
+def test_numbers_ordinals_and_roman_numerals_are_numberish(word: str) -> None:
+    assert is_numberish(word)
+
+
+@pytest.mark.parametrize("word", [
+    # words of roman letters that are no well-formed numeral, or not in capitals
+    "il", "Il", "IL", "ville", "mille", "vide", "civil", "dix", "vie", "mi", "ci",
+    # what OCR makes of "le" and "Il", and single-letter ordinals that are words
+    "Ie", "Ill", "Ile", "Le", "De", "Ce", "Me", "iiv"])
+def test_words_of_roman_letters_are_words(word: str) -> None:
+    assert not is_numberish(word)
+
+
+def test_a_lower_cased_count_of_a_roman_numeral_is_known_as_one() -> None:
+    """The model counts words lower-cased: its "ii" was "II"; "il" never was one."""
+    assert [w for w in ("ii", "xi", "dix", "mi", "il", "vie", "m", "ville") if is_roman(w)] \
+        == ["ii", "xi", "dix", "mi"]

@@ -12,7 +12,7 @@ import math
 from pressclean.doccontext import DocPairs, PairLogp
 from pressclean.lexicon import Lexicon
 from pressclean.model import Model
-from pressclean.tokens import is_numberish
+from pressclean.tokens import is_numberish, is_roman
 
 Choice = tuple[str, float]  # the word to write, and log10 odds over keeping the form
 Gains = tuple[tuple[str, float], ...]  # (candidate word, log10 odds added by the document)
@@ -33,7 +33,8 @@ class RealWordConfusions:
         for form, row in model.word_conf.items():
             cands = [(c, n) for c, n in row.items()
                      if c != form and n >= min_count and lexicon.common(c)
-                     and model.unigrams.get(c, 0) >= min_truth and not is_numberish(c)]
+                     and model.unigrams.get(c, 0) >= min_truth and not is_numberish(c)
+                     and not is_roman(c)]
             seen = sum(row.values())
             # little evidence about a form that is usually read right: leave it alone
             if cands and (seen >= min_seen or row.get(form, 0) < 0.3 * seen):

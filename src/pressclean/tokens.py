@@ -103,15 +103,31 @@ def case_like(template: str, word: str) -> str:
     return word
 
 
-#: numbers with an ordinal or unit suffix ("12e", "1er", "3°", "20fr") and roman numerals
+#: a well-formed roman numeral ("XIV", "MDCCCLX"; not "IL", "IIV"), one letter or more
+_ROMAN = (r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+#: numbers with an ordinal or unit suffix ("12e", "1er", "3°", "20fr"); roman numerals
+#: in capitals, two letters or more, or ordinal ("XIV", "XVIe", "Ier", "Ve"), also read
+#: with "l" for "I" ("XVl", "Xll"; not "Il", "Ile"); in lower case only from i, v and
+#: x, three letters or more ("xixe"). A case-blind test made "il", "ville", "mille"
+#: and "vide" numbers, which no stage would then correct nor propose.
 _NUMBERISH = regex.compile(
     r"^\d[\d.,]*(?:er|re|e|ème|eme|o|os|°|bis|ter|fr|f|c|m|k|h|kg|km)?$|^\d{2,}"
-    r"|^(?i:[ivxlcdm]{2,}(?:e|er|ème)?)$")
+    rf"|^(?:(?=[MDCLXVI]{{2}}){_ROMAN}(?:e|er|ème|E|ER|ÈME)?|I(?:er|re)|[VX](?:e|ème))$"
+    r"|^(?=[^l]*l)(?!Il*(?:e|er|ème)?$)[MDCLXVI][MDCLXVIl]+(?:e|er|ème)?$"
+    r"|^(?=[xvi]{3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})(?:e|er|ème)?$")
+_ROMAN_ONLY = regex.compile(rf"^{_ROMAN}$")
 
 
 def is_numberish(word: str) -> bool:
     """Numbers, ordinals ("12e", "XVIe") and roman numerals: never corrected as words."""
     return bool(_NUMBERISH.match(word))
+
+
+def is_roman(word: str) -> bool:
+    """Would ``word`` in capitals be a roman numeral of two letters or more? ("ii",
+    "xi", "dix"; not "il", "vie", "m"): a lower-cased count ("II" counted as "ii") is
+    no word to propose."""
+    return len(word) > 1 and bool(_ROMAN_ONLY.match(word.upper()))
 
 
 def as_printed(word: str, candidate: str) -> str:
