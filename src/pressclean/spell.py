@@ -27,7 +27,7 @@ from pressclean.confidence import load_confidence_model
 from pressclean.doccontext import DocPairs, PairLogp
 from pressclean.document import Correction, Word
 from pressclean.initials import MAX_LEN as INITIAL_MAX_LEN
-from pressclean.initials import initial_edit
+from pressclean.initials import initial_edit, opens_with_pronoun
 from pressclean.joins import cut_piece, join_edit
 from pressclean.knownwords import RealSeen, real_gains, real_word_edit, reconsider, twin_edit
 from pressclean.lexicon import RARE_COUNT, Lexicon
@@ -197,7 +197,7 @@ class Speller:
             if tok.elision:
                 prev = lm_word(tok)
             word = tok.word
-            if i in to_tu:
+            if i in to_tu or opens_with_pronoun(text, tok):
                 prev = word.lower()
                 i += 1
                 continue
