@@ -46,24 +46,25 @@ def _fix(before: str, after: str, rule: str) -> Correction:
     return Correction(0, len(before), 0, len(after), before, after, "spell", rule, 1.0)
 
 
-def test_a_confusion_repaired_twice_in_a_paragraph_is_that_page_s_habit(
+def test_a_confusion_repaired_again_in_a_paragraph_is_that_page_s_habit(
         cleaner: Cleaner) -> None:
-    """"tes" → "les" and "te" → "le", decided on their neighbours, are two sightings of
-    "l" read as "t": in a paragraph of a dozen "l" the page's channel trusts that
-    confusion, and "ta" becomes likelier "la". Among the hundreds of "l" of a long page
-    two sightings are no habit; neither is one, and a join or a split says nothing
-    about glyphs."""
+    """"ptus" → "plus" and, decided on their neighbours, "tes" → "les" and "te" → "le"
+    are three sightings of "l" read as "t": in a paragraph of a dozen "l" the page's
+    channel trusts that confusion, and "ta" becomes likelier "la". Among the hundreds
+    of "l" of a long page three sightings are no habit. Real-word repairs alone cannot
+    start one ("il" → "à" decided on context would vouch for every other "il"), and a
+    join or a split says nothing about glyphs."""
     speller = cleaner.resources.speller
-    fixes = [_fix("tes", "les", "context"), _fix("te", "le", "context")]
+    unknown = _fix("ptus", "plus", "channel:glyph")
+    real = [_fix("tes", "les", "context"), _fix("te", "le", "context")]
     paragraph = "Le plan de la ville et les plus belles places, le long du lac."
-    adapted = speller.adapted(fixes, paragraph)
+    adapted = speller.adapted([unknown, *real], paragraph)
     assert adapted is not None
     assert adapted.gen.channel.doc_gain("la", "ta") > 0.3
-    page = " ".join([paragraph] * 40)
-    long_page = speller.adapted(fixes, page)
-    assert long_page is not None and long_page.gen.channel.doc_gain("la", "ta") == 0.0
-    assert speller.adapted(fixes[:1], paragraph) is None
-    assert speller.adapted([_fix("tes", "les", "join"), _fix("te", "le", "split")],
+    assert speller.adapted([unknown, *real], " ".join([paragraph] * 40)) is None
+    assert speller.adapted(real, paragraph) is None
+    assert speller.adapted([_fix("il", "à", "context")] * 3, "Il va à la gare, à pied.") is None
+    assert speller.adapted([unknown, _fix("tes", "les", "join"), _fix("te", "le", "split")],
                            paragraph) is None
 
 
@@ -172,3 +173,17 @@ def test_equally_close_neighbours_come_in_the_same_order_in_every_process() -> N
                            capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}
                            ).stdout for seed in ("1", "2", "3")}
     assert outs == {"['devenait', 'revenait']\n"}
+
+
+def test_real_word_repairs_do_not_vouch_for_themselves(cleaner: Cleaner) -> None:
+    """Four "il" read for "à" are repaired on their neighbours; the pronoun "il" of the
+    same page stays: those repairs are no sighting of a glyph confusion the page's
+    unknown words showed, so they do not make every other "il" suspect."""
+    page = ("Les salariés occupés il la date du 15 mai seront inscrits. La mesure tendant "
+            "il maintenir les livres fut votée. Un délégué du parti a lu, il Toulouse, une "
+            "déclaration. Les patrons cherchaient il prolonger la grève. Le maire, quand "
+            "il se leva, salua les élus. Le soir venu, il s'apprêtait à partir quand il se "
+            "ravisa. Puis il les remercia, et il se tut.")
+    doc = cleaner.clean_text(page)
+    assert [(c.before, c.after) for c in doc.corrections] == [("il", "à")] * 4
+    assert doc.clean_text.count(" il ") == 5

@@ -100,22 +100,30 @@ class Speller:
 
     def adapted(self, corrections: list[Correction], text: str) -> Speller | None:
         """A speller whose channel trusts the confusions these corrections repeated,
-        or None when no confusion repeated enough to matter; ``text``: the document
-        with those corrections made.
+        or None when none repeated enough to be likelier on this page than in the
+        model; ``text``: the document with those corrections made.
 
-        Real-word repairs count too: "tes" → "les" and "te" → "le" decided on their
-        neighbours are two more sightings of "l" read as "t" on this page (joins and
-        splits say nothing about glyphs)."""
-        counts: Counter[tuple[str, str]] = Counter()
+        Real-word repairs ("tes" → "les", decided on its neighbours) add sightings to a
+        confusion the page's other repairs show ("ptus" → "plus"), but cannot start one:
+        on their own, "il" → "à" decided three times would vouch for every other "il"
+        of a long page, and make "il s'apprêtait" "à s'apprêtait". Joins and splits say
+        nothing about glyphs."""
+        seen: Counter[tuple[str, str]] = Counter()
+        backed: Counter[tuple[str, str]] = Counter()
         for c in corrections:
             if c.stage in (STAGE, RULES_STAGE) \
                     and c.rule not in ("join", "split", "channel:elision") \
                     and " " not in c.before and " " not in c.after:
-                counts.update(char_chunks(c.after.lower(), c.before.lower()))
+                chunks = char_chunks(c.after.lower(), c.before.lower())
+                (backed if c.rule == "context" else seen).update(chunks)
+        counts = seen + Counter({k: n for k, n in backed.items() if k in seen})
         if not any(n >= ADAPT_MIN for n in counts.values()):
             return None
+        channel = self.gen.channel.adapted(counts, text)
+        if not channel.boost:
+            return None  # (repeated, but no likelier on this page than in the model)
         new = copy.copy(self)
-        new.gen = self.gen.adapted(self.gen.channel.adapted(counts, text))
+        new.gen = self.gen.adapted(channel)
         new._revisits, new.gains = {}, {}
         return new
 
