@@ -83,7 +83,7 @@ def opens_with_pronoun(text: str, tok: Token) -> bool:
     pronoun that begins most sentences is what it seems: on ICDAR train rows 0–7,916,
     1 of 258 sentence-opening "Il" stood for "À", against 5 % of every "il" (the
     real-word weighing, which knows no sentence starts, made "Il mesure" "À mesure")."""
-    return tok.word.lower() in _TARGETS and not tok.elision \
+    return 1 < len(tok.word) < 4 and tok.word.lower() in _TARGETS and not tok.elision \
         and starts_sentence(text, tok.start)
 
 
