@@ -124,7 +124,7 @@ def _words_before(rule_id: str) -> list[str]:
     """The words a superscript rule's number must stand before (its lookahead's list)."""
     rule = RULES.get(rule_id)
     assert rule is not None
-    return re.findall(r"\(\?= \(\?:([^()]+)\)", rule.pattern.pattern)[0].split("|")
+    return re.findall(r"\(\?= \(\?i?:([^()]+)\)", rule.pattern.pattern)[0].split("|")
 
 
 def test_the_superscript_rules_share_their_lists() -> None:
