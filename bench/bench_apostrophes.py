@@ -18,13 +18,10 @@ from typing import Any
 
 import numpy as np
 
-from pressclean.formats._build import assemble
-from pressclean.learn import read_pairs
-from pressclean.ocr import OcrOptions, PageImage, ocr_page
 from pressclean.typography import BETWEEN_LETTERS, page_style
 
 # (bench/, the folder this script runs from)
-from render_pairs import DATA, FIRST_ROW, _pages, random_spec, scans_module
+from render_pairs import _pages, random_spec, read_back, scans_module, train_truth
 
 #: the pages render_pairs.py sets for the packaged model (its default), skipped here
 MODEL_PAGES = 120
@@ -35,7 +32,7 @@ def main() -> None:
     ap.add_argument("--pages", type=int, default=16)
     args = ap.parse_args()
     scans = scans_module()
-    truth = [gt for _, gt in read_pairs(DATA / "train.aligned.tsv")][FIRST_ROW:]
+    truth = train_truth()
     rng = np.random.default_rng(7)
     jobs = []
     for i, pars in enumerate(_pages(truth, MODEL_PAGES + args.pages)[MODEL_PAGES:]):
@@ -45,9 +42,7 @@ def main() -> None:
 
     def one(job: tuple[Any, list[str], str]) -> tuple[str, int, int, int, bool]:
         spec, pars, style = job
-        ink = scans._ink_pages(spec, pars)[0]
-        image = scans._age(spec, ink, np.random.default_rng(spec.rng_seed))
-        text, _ = assemble([ocr_page(PageImage(image, spec.dpi, spec.name), OcrOptions())])
+        text, _ = read_back(scans, spec, pars)
         marks = BETWEEN_LETTERS.findall(text)
         return style, sum(len(BETWEEN_LETTERS.findall(p)) for p in pars), marks.count("’"), \
             len(marks), page_style(marks) == "’"
@@ -62,9 +57,9 @@ def main() -> None:
             t[3] += called
             print(f"printed {style}: {printed:3d} apostrophes, {read_curly:3d} of {read:3d} "
                   f"read '’', called typographic: {'yes' if called else 'no'}")
-    for style, (pages, printed, read_curly, called) in totals.items():
+    for style, (pages, printed, read_curly, typographic) in totals.items():
         print(f"pages printed with {style}: {pages}, {printed} apostrophes, {read_curly} read "
-              f"'’'; {called} of {pages} pages called typographic")
+              f"'’'; {typographic} of {pages} pages called typographic")
 
 
 if __name__ == "__main__":

@@ -22,10 +22,8 @@ from typing import Any
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from pressclean.formats._build import assemble
-from pressclean.learn import read_pairs
-from pressclean.ocr import OcrOptions, PageImage, ocr_page
-from render_pairs import DATA, FIRST_ROW, _pages, scans_module  # bench/, run from there
+# bench/, run from there
+from render_pairs import FIRST_ROW, _pages, random_spec, read_back, scans_module, train_truth
 
 BAND = 5
 SEED = 1717
@@ -37,27 +35,19 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
     scans = scans_module()
-    truth = [gt for _, gt in read_pairs(DATA / "train.aligned.tsv")][FIRST_ROW:]
+    truth = train_truth()
     rng = np.random.default_rng(SEED)
     pages = _pages(truth, 4 * args.pages)
     picks = rng.choice(len(pages), size=args.pages, replace=False)
     jobs = []
     for i in picks:
-        spec = scans.ScanSpec(
-            f"page{i:04d}", "", int(rng.choice([150, 200, 300])),
-            float(rng.uniform(-1.5, 1.5)), float(rng.uniform(0.05, 0.55)),
-            float(rng.choice([0.0, 0.02, 0.06, 0.10])), float(rng.uniform(4, 14)), "png",
-            1, int(rng.integers(1 << 30)))
-        jobs.append((spec, pages[i]))
+        jobs.append((random_spec(scans, f"page{i:04d}", rng), pages[i]))
     read: Counter[int] = Counter()
     wrong: Counter[int] = Counter()
 
     def one(job: tuple[Any, list[str]]) -> tuple[list[tuple[str, float]], list[str]]:
         spec, pars = job
-        ink = scans._ink_pages(spec, pars)[0]
-        image = scans._age(spec, ink, np.random.default_rng(spec.rng_seed))
-        page = ocr_page(PageImage(image, spec.dpi, spec.name), OcrOptions())
-        _, words = assemble([page])
+        _, words = read_back(scans, spec, pars)
         return ([(w.text, w.conf) for w in words if w.conf is not None],
                 " ".join(pars).split())
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from pressclean.document import Word
 from pressclean.formats._build import assemble
 from pressclean.learn import read_pairs
 from pressclean.ocr import OcrOptions, PageImage, ocr_page
@@ -44,6 +45,20 @@ def scans_module() -> Any:
     sys.modules["make_scans"] = mod
     spec.loader.exec_module(mod)
     return mod
+
+
+def train_truth() -> list[str]:
+    """The truth side of ICDAR train from ``FIRST_ROW`` on (rows before it are the
+    held-out tuning split)."""
+    return [gt for _, gt in read_pairs(DATA / "train.aligned.tsv")][FIRST_ROW:]
+
+
+def read_back(scans: Any, spec: Any, pars: list[str]) -> tuple[str, list[Word]]:
+    """Set ``pars`` on the page ``spec`` describes, age it with the page's own noise,
+    and read it back with the OCR stage: its text and its words."""
+    ink = scans._ink_pages(spec, pars)[0]
+    image = scans._age(spec, ink, np.random.default_rng(spec.rng_seed))
+    return assemble([ocr_page(PageImage(image, spec.dpi, spec.name), OcrOptions())])
 
 
 def _pages(rows: list[str], n: int) -> list[list[str]]:
@@ -83,7 +98,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
     scans = scans_module()
-    truth = [gt for _, gt in read_pairs(DATA / "train.aligned.tsv")][FIRST_ROW:]
+    truth = train_truth()
     rng = np.random.default_rng(2026)
     jobs = []
     for i, pars in enumerate(_pages(truth, args.pages)):
@@ -92,11 +107,7 @@ def main() -> None:
 
     def one(job: tuple[Any, list[str]]) -> None:
         spec, pars = job
-        page_rng = np.random.default_rng(spec.rng_seed)
-        ink = scans._ink_pages(spec, pars)[0]
-        image = scans._age(spec, ink, page_rng)
-        page = ocr_page(PageImage(image, spec.dpi, spec.name), OcrOptions())
-        text, _ = assemble([page])
+        text, _ = read_back(scans, spec, pars)
         stem = args.out / spec.name
         stem.with_suffix(".ocr.txt").write_text(text, encoding="utf-8")
         stem.with_suffix(".gt.txt").write_text("\n".join(pars) + "\n", encoding="utf-8")
