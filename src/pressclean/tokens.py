@@ -114,7 +114,7 @@ _NUMBERISH = regex.compile(
     r"^\d[\d.,]*(?:er|re|e|ème|eme|o|os|°|bis|ter|fr|f|c|m|k|h|kg|km)?$|^\d{2,}"
     rf"|^(?:(?=[MDCLXVI]{{2}}){_ROMAN}(?:e|er|ème|E|ER|ÈME)?|I(?:er|re)|[VX](?:e|ème))$"
     r"|^(?=[^l]*l)(?!Il*(?:e|er|ème)?$)[MDCLXVI][MDCLXVIl]+(?:e|er|ème)?$"
-    r"|^(?=[xvi]{3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})(?:e|er|ème)?$")
+    r"|^(?=[xvi]{3})x{0,3}(?:ix|iv|v?i{0,3})(?:e|er|ème)?$")
 _ROMAN_ONLY = regex.compile(rf"^{_ROMAN}$")
 
 
