@@ -16,8 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from shared_data import ICDAR  # bench/, the folder this script runs from
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "icdar2017-fr-periodical"
 SIZE = 1_000_000
 RUNS = 3
 
@@ -27,7 +28,7 @@ def build_text(path: Path) -> None:
     csv.field_size_limit(1 << 30)
     rows: list[str] = []
     for name in ("train.aligned.tsv", "dev.aligned.tsv"):
-        with (DATA / name).open(encoding="utf-8", newline="") as fh:
+        with (ICDAR / name).open(encoding="utf-8", newline="") as fh:
             rows += [r["input"] for r in csv.DictReader(fh, delimiter="\t",
                                                         quoting=csv.QUOTE_NONE)]
     out, size = [], 0

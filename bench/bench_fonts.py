@@ -16,9 +16,8 @@ import tempfile
 from pathlib import Path
 
 from render_pairs import scans_module  # bench/, the folder this script runs from
+from shared_data import SEEDS  # bench/, the folder this script runs from
 
-HERE = Path(__file__).resolve().parent
-SEEDS = HERE.parents[1] / "shared" / "data" / "seeds"
 FONTS = {
     "dejavu-serif": ("dejavu/DejaVuSerif.ttf", "dejavu/DejaVuSerif-Bold.ttf"),
     "dejavu-sans": ("dejavu/DejaVuSans.ttf", "dejavu/DejaVuSans-Bold.ttf"),

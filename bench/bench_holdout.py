@@ -29,8 +29,8 @@ from pathlib import Path
 from pressclean.evaluate import Item, evaluate
 from pressclean.learn import learn_model, read_pairs
 from pressclean.pipeline import Cleaner, CleanOptions
+from shared_data import ICDAR  # bench/, the folder this script runs from
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "icdar2017-fr-periodical"
 HELD_OUT = 2000
 #: the late split: held-out rows LATE_FROM..DEV_FROM-1, learned on the rows before
 LATE_FROM, DEV_FROM = 6000, 7917
@@ -45,7 +45,7 @@ def main() -> None:
         group = int(args[at + 1])
         del args[at:at + 2]
     args = [a for a in args if a not in ("--late", "--truth")]
-    rows = list(read_pairs(DATA / "train.aligned.tsv"))
+    rows = list(read_pairs(ICDAR / "train.aligned.tsv"))
     renders = list(read_pairs(Path(args[0]))) if args else []
     if late:
         learn_rows, held, name = rows[:LATE_FROM], rows[LATE_FROM:DEV_FROM], f"[:{LATE_FROM}]"

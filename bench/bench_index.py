@@ -22,8 +22,8 @@ from pathlib import Path
 
 from pressclean.index import build_index
 from pressclean.search import Filters, search
+from shared_data import SEEDS  # bench/, the folder this script runs from
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seeds"
 PEOPLE = ["Laurent Deschamps", "Alain Boyer", "Sandra Liardon", "Evelyne Gisselbrecht"]
 PLACES = ["Besançon", "Dijon", "Morteau", "Belfort", "Pirey", "Doubs", "Franche-Comté"]
 PUBLICATIONS = ["L'Est Républicain", "Le Progrès", "La Presse de Gray"]

@@ -9,22 +9,19 @@ error ("ptiblier"), repairing the word counts against the corrector.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import regex
 
 from pressclean.evaluate import Item, evaluate
 from pressclean.learn import read_pairs
 from pressclean.pipeline import Cleaner
-
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "icdar2017-fr-periodical"
+from shared_data import ICDAR  # bench/, the folder this script runs from
 
 
 def main() -> None:
     cleaner = Cleaner()
     cleaner.preload()
     lexicon = cleaner.resources.lexicon
-    rows = list(read_pairs(DATA / "dev.aligned.tsv"))
+    rows = list(read_pairs(ICDAR / "dev.aligned.tsv"))
     report = evaluate(Item(str(i), gt, cleaner.clean_text(ocr).clean_text, ocr)
                       for i, (ocr, gt) in enumerate(rows))
 

@@ -29,9 +29,9 @@ from pressclean.document import Word
 from pressclean.formats._build import assemble
 from pressclean.learn import read_pairs
 from pressclean.ocr import OcrOptions, PageImage, ocr_page
+from shared_data import ICDAR  # bench/, the folder this script runs from
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parents[1] / "shared" / "data" / "icdar2017-fr-periodical"
 FIRST_ROW = 2000
 WORDS_PER_PAGE = 350
 
@@ -50,7 +50,7 @@ def scans_module() -> Any:
 def train_truth() -> list[str]:
     """The truth side of ICDAR train from ``FIRST_ROW`` on (rows before it are the
     held-out tuning split)."""
-    return [gt for _, gt in read_pairs(DATA / "train.aligned.tsv")][FIRST_ROW:]
+    return [gt for _, gt in read_pairs(ICDAR / "train.aligned.tsv")][FIRST_ROW:]
 
 
 def read_back(scans: Any, spec: Any, pars: list[str]) -> tuple[str, list[Word]]:

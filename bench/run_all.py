@@ -14,8 +14,9 @@ import sys
 import time
 from pathlib import Path
 
+from shared_data import ICDAR  # bench/, the folder this script runs from
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "icdar2017-fr-periodical"
 PY = sys.executable
 CLI = [str(Path(PY).parent / "pressclean")]
 
@@ -23,7 +24,7 @@ CLI = [str(Path(PY).parent / "pressclean")]
 STEPS: list[tuple[str, list[str], bool]] = [
     ("seed 000 part 1", CLI + ["eval", "--gt", "samples/ocr/pole-luxe-tech.gt.txt",
                                "--ocr", "samples/ocr/pole-luxe-tech.txt"], False),
-    ("ICDAR 2017 fr dev", CLI + ["eval", "--tsv", str(DATA / "dev.aligned.tsv")], False),
+    ("ICDAR 2017 fr dev", CLI + ["eval", "--tsv", str(ICDAR / "dev.aligned.tsv")], False),
     ("held-out train, rows 0-1,999", [PY, "bench/bench_holdout.py"], False),
     ("held-out train, rows 6,000-7,916", [PY, "bench/bench_holdout.py", "--late"], False),
     ("held-out train, rows 0-1,999, ten to a document",
