@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from pressclean.align import char_chunks
 from pressclean.cli import main
 from pressclean.exceptions import DataFileError
-from pressclean.model import load_model
+from pressclean.model import SENTENCE_START, load_model
 
 
 def test_char_chunks_group_insertions_not_substitutions() -> None:
@@ -59,6 +59,28 @@ def test_learn_from_several_pair_sources(tmp_path: Path) -> None:
     assert model.word_conf["pôte"] == {"pôle": 1}
     assert model.word_conf["île"] == {"le": 1}
     assert model.unigrams["pôle"] == 2
+
+
+def test_learn_counts_the_words_that_open_sentences(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs"
+    pairs.mkdir()
+    (pairs / "p.ocr.txt").write_text("Il part. M. Roux reste ici. A Paris, il pleut.",
+                                     encoding="utf-8")
+    (pairs / "p.gt.txt").write_text("Il part. M. Roux reste ici. À Paris, il pleut.",
+                                    encoding="utf-8")
+    model_path = tmp_path / "m.json.gz"
+    result = CliRunner().invoke(main, ["learn", "--pairs", str(pairs), "-o", str(model_path)])
+    assert result.exit_code == 0, result.output
+    model = load_model(model_path)
+    # three sentences ("M." is an initial's dot, "il pleut" follows a comma)
+    assert model.unigrams[SENTENCE_START] == 3
+    assert {p: n for p, n in model.bigrams.items() if p.startswith("<s> ")} == {
+        "<s> il": 1, "<s> m": 1, "<s> à": 1}
+    assert "part m" not in model.bigrams  # a sentence's last word and the next's first
+    # the marker is no word: not in the word confusions, nor in the words counted
+    assert SENTENCE_START not in model.word_conf
+    assert model.word_conf["a"] == {"à": 1}
+    assert model.provenance["words"] == 10
 
 
 def test_learn_counts_elisions_misread_glued_to_their_word(tmp_path: Path) -> None:

@@ -78,15 +78,6 @@ def initial_edit(sp: Speller, text: str, tok: Token, nxt: Token | None, stage: s
                 round(best[0] - MIN_CHANNEL, 3))
 
 
-def opens_with_pronoun(text: str, tok: Token) -> bool:
-    """Is ``tok`` a sentence's "Il" or "Ils", to be kept as printed? Read right, the
-    pronoun that begins most sentences is what it seems: on ICDAR train rows 0–7,916,
-    1 of 258 sentence-opening "Il" stood for "À", against 5 % of every "il" (the
-    real-word weighing, which knows no sentence starts, made "Il mesure" "À mesure")."""
-    return 1 < len(tok.word) < 4 and tok.word.lower() in _TARGETS and not tok.elision \
-        and starts_sentence(text, tok.start)
-
-
 def _word_as_printed(sp: Speller, low: str) -> bool:
     """A known word the model's training OCR did not mostly misread ("un", "en"; not
     "ll" or "ii", which stood for "il" as often as for themselves)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from pressclean import __version__
 from pressclean.align import align_words, char_chunks, words
 from pressclean.exceptions import DataFileError
-from pressclean.model import Model, lm_tokens
+from pressclean.model import SENTENCE_START, Model, lm_tokens
 from pressclean.textio import read_text
 from pressclean.tokens import lm_elision, split_elision
 
@@ -83,16 +83,18 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
         if exclude is not None and not exclude.keeps(truth):
             continue
         n_pairs += 1
-        toks = lm_tokens(truth)
-        uni.update(toks)
-        bi.update(f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False))
+        marked = lm_tokens(truth, sentences=True)
+        uni.update(marked)
+        bi.update(f"{a} {b}" for a, b in zip(marked, marked[1:], strict=False))
+        toks = [t for t in marked if t != SENTENCE_START]
         for o_words, t_words in align_words(lm_tokens(ocr), toks):
             if len(o_words) == 1 and len(t_words) == 1:
                 o, t = o_words[0], t_words[0]
                 word_conf[o][t] += 1
                 _count_chars(t, o, chunk_conf, chunk_totals)
         _count_elisions(ocr, truth, elisions)
-    provenance = {"source": source, "pairs": n_pairs, "words": sum(uni.values()),
+    provenance = {"source": source, "pairs": n_pairs,
+                  "words": sum(uni.values()) - uni[SENTENCE_START],
                   "date": _dt.date.today().isoformat(), "pressclean": __version__}
     if exclude is not None:
         provenance["excluded_pairs"] = exclude.skipped

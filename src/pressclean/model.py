@@ -22,7 +22,7 @@ from typing import Any
 import regex
 
 from pressclean.exceptions import DataFileError
-from pressclean.tokens import lm_elision, split_elision
+from pressclean.tokens import lm_elision, split_elision, starts_sentence
 
 FORMAT = "pressclean-model/1"
 DEFAULT_MODEL = "model-press-fr.json.gz"
@@ -30,13 +30,18 @@ DEFAULT_MODEL = "model-press-fr.json.gz"
 ELISION_MIN = 3
 _NUMBER = regex.compile(r"^[\d.,]+$")
 _LM_WORD = regex.compile(r"[\p{L}\d][\p{L}\p{M}\d'’\-]*")
+#: the history of a sentence's first word in the word-pair counts
+SENTENCE_START = "<s>"
 
 
-def lm_tokens(text: str) -> list[str]:
-    """Lower-case word tokens for counting: elisions split off, numbers as ``<num>``."""
+def lm_tokens(text: str, sentences: bool = False) -> list[str]:
+    """Lower-case word tokens for counting: elisions split off, numbers as ``<num>``;
+    with ``sentences``, ``<s>`` before a capitalised word that opens a sentence."""
     out: list[str] = []
     for m in _LM_WORD.finditer(text):
         w = m.group(0).lower().rstrip("-'’")
+        if sentences and w and m.group(0)[0].isupper() and starts_sentence(text, m.start()):
+            out.append(SENTENCE_START)
         if not w:
             continue
         if _NUMBER.match(w):
@@ -52,7 +57,11 @@ def lm_tokens(text: str) -> list[str]:
 
 @dataclass
 class Model:
+    #: word counts of the truth; ``<s>``: how many sentences it counted
     unigrams: dict[str, int] = field(default_factory=dict)
+    #: "word next" counts; "<s> word" for a sentence's first word (models learned
+    #: before 2026-11-23 have none, and their sentence openers are weighed after the
+    #: sentence before)
     bigrams: dict[str, int] = field(default_factory=dict)
     #: OCR word (lower) → {true word: count}, identity included
     word_conf: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -71,7 +80,8 @@ class Model:
 
     def __post_init__(self) -> None:
         #: model counts × per_billion = counts per billion words, the lexicon's unit
-        self.per_billion = 1e9 / max(1, sum(self.unigrams.values()))
+        self.per_billion = 1e9 / max(1, sum(self.unigrams.values())
+                                     - self.unigrams.get(SENTENCE_START, 0))
         followers: dict[str, int] = {}
         for pair in self.bigrams:
             first = pair.split(" ", 1)[0]

@@ -27,11 +27,11 @@ from pressclean.confidence import load_confidence_model
 from pressclean.doccontext import DocPairs, PairLogp
 from pressclean.document import Correction, Word
 from pressclean.initials import MAX_LEN as INITIAL_MAX_LEN
-from pressclean.initials import initial_edit, opens_with_pronoun
+from pressclean.initials import initial_edit
 from pressclean.joins import cut_piece, join_edit
 from pressclean.knownwords import RealSeen, real_gains, real_word_edit, reconsider, twin_edit
 from pressclean.lexicon import RARE_COUNT, Lexicon
-from pressclean.model import Model
+from pressclean.model import SENTENCE_START, Model
 from pressclean.offsets import Edit
 from pressclean.realwords import RealWordConfusions
 from pressclean.routes import Route, route
@@ -68,6 +68,9 @@ class Speller:
         self._p_uni: dict[str, float] = {}
         #: log10 P(word | prev), cached for the run (shared by every view and copy)
         self.lm = PairLogp(model, self.p_uni)
+        #: the model counted the words that open sentences, so a sentence's first word
+        #: is weighed after ``<s>``, not after the last word of the sentence before
+        self._sentences = SENTENCE_START in model.unigrams
         # channel-independent decisions, shared by the adapted copies of this speller
         self.real = RealWordConfusions(
             lexicon, model, self.lm, min_count=self.p.real_min_count,
@@ -205,7 +208,7 @@ class Speller:
             if tok.elision:
                 prev = lm_word(tok)
             word = tok.word
-            if i in to_tu or opens_with_pronoun(text, tok):
+            if i in to_tu:
                 prev = word.lower()
                 i += 1
                 continue
@@ -241,6 +244,9 @@ class Speller:
                     while i < len(toks) and toks[i].start < taken.end:
                         i += 1
                 continue
+            if self._sentences and not tok.elision and word[:1].isupper() \
+                    and starts_sentence(text, tok.start):
+                prev = SENTENCE_START  # a sentence's first word: "Il", never "À", opens
             nxt = lm_word(nxt_tok) if nxt_tok else None
             join = None if rules else join_edit(self, text, tok, nxt_tok, prev,
                                                 toks[i + 2] if i + 2 < len(toks) else None)

@@ -28,6 +28,7 @@ def learn(pairs: tuple[Path, ...], exclude: tuple[Path, ...], archive: Path | No
     """Learn a model from OCR aligned with its truth (--pairs), or mine an archive
     without truth for variant and rule proposals (--archive)."""
     from pressclean.learn import Exclusion, learn_model, read_pairs
+    from pressclean.model import SENTENCE_START
 
     if bool(pairs) == (archive is not None):
         raise click.UsageError("give --pairs FILE|DIR or --archive DIR")
@@ -48,7 +49,9 @@ def learn(pairs: tuple[Path, ...], exclude: tuple[Path, ...], archive: Path | No
         click.echo(f"left out {held.skipped} pairs whose truth is in "
                    + ", ".join(p.name for p in exclude))
     click.echo(f"learned from {prov['pairs']} pairs ({prov['words']} words): "
-               f"{len(model.unigrams)} word types, {len(model.bigrams)} word pairs, "
+               f"{len(model.unigrams.keys() - {SENTENCE_START})} word types, "
+               f"{model.unigrams.get(SENTENCE_START, 0)} sentences, "
+               f"{len(model.bigrams)} word pairs, "
                f"{sum(len(r) for r in model.word_conf.values())} word confusions, "
                f"{sum(len(r) for r in model.chunk_conf.values())} character confusions "
                f"→ {output}")
