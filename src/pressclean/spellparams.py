@@ -22,7 +22,7 @@ class SpellParams:
     #: the flat prior a split must also beat, since a character model of single words
     #: finds any two words glued unlikely ("transrégionale"), and compound parts: log10
     #: probability that an unknown lower-case form is a real word
-    oov_logp: float = -12.0
+    oov_logp: float = -9.5
     #: and this much less likely per digit or symbol among its letters ("e66aimer")
     noise_penalty: float = 3.0
     #: and this much less likely per letter beyond ``oov_len_from``
