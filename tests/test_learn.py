@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from pressclean.align import char_chunks
 from pressclean.cli import main
 from pressclean.exceptions import DataFileError
-from pressclean.model import SENTENCE_START, load_model
+from pressclean.model import SENTENCE_START, Model, load_model
 
 
 def test_char_chunks_group_insertions_not_substitutions() -> None:
@@ -61,17 +61,21 @@ def test_learn_from_several_pair_sources(tmp_path: Path) -> None:
     assert model.unigrams["pôle"] == 2
 
 
-def test_learn_counts_the_words_that_open_sentences(tmp_path: Path) -> None:
+def _learn_one_pair(tmp_path: Path, ocr: str, truth: str) -> Model:
+    """``pressclean learn`` on one pair of files, and the model it wrote."""
     pairs = tmp_path / "pairs"
     pairs.mkdir()
-    (pairs / "p.ocr.txt").write_text("Il part. M. Roux reste ici. A Paris, il pleut.",
-                                     encoding="utf-8")
-    (pairs / "p.gt.txt").write_text("Il part. M. Roux reste ici. À Paris, il pleut.",
-                                    encoding="utf-8")
+    (pairs / "p.ocr.txt").write_text(ocr, encoding="utf-8")
+    (pairs / "p.gt.txt").write_text(truth, encoding="utf-8")
     model_path = tmp_path / "m.json.gz"
     result = CliRunner().invoke(main, ["learn", "--pairs", str(pairs), "-o", str(model_path)])
     assert result.exit_code == 0, result.output
-    model = load_model(model_path)
+    return load_model(model_path)
+
+
+def test_learn_counts_the_words_that_open_sentences(tmp_path: Path) -> None:
+    model = _learn_one_pair(tmp_path, "Il part. M. Roux reste ici. A Paris, il pleut.",
+                            "Il part. M. Roux reste ici. À Paris, il pleut.")
     # three sentences ("M." is an initial's dot, "il pleut" follows a comma)
     assert model.unigrams[SENTENCE_START] == 3
     assert {p: n for p, n in model.bigrams.items() if p.startswith("<s> ")} == {
@@ -84,16 +88,8 @@ def test_learn_counts_the_words_that_open_sentences(tmp_path: Path) -> None:
 
 
 def test_learn_counts_elisions_misread_glued_to_their_word(tmp_path: Path) -> None:
-    pairs = tmp_path / "pairs"
-    pairs.mkdir()
-    (pairs / "p.ocr.txt").write_text("Il parle de vacadémie et de rintérêt, puis dintervenir.",
-                                     encoding="utf-8")
-    (pairs / "p.gt.txt").write_text("Il parle de l'académie et de l'intérêt, puis d'intervenir.",
-                                    encoding="utf-8")
-    model_path = tmp_path / "m.json.gz"
-    result = CliRunner().invoke(main, ["learn", "--pairs", str(pairs), "-o", str(model_path)])
-    assert result.exit_code == 0, result.output
-    model = load_model(model_path)
+    model = _learn_one_pair(tmp_path, "Il parle de vacadémie et de rintérêt, puis dintervenir.",
+                            "Il parle de l'académie et de l'intérêt, puis d'intervenir.")
     assert model.elision_conf == {"l'": {"v": 1, "r": 1}, "d'": {"d": 1}}
     assert model.elision_logp("l'", "v") is None  # seen once: too rare to propose
 

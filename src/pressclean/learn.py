@@ -93,18 +93,20 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
                 word_conf[o][t] += 1
                 _count_chars(t, o, chunk_conf, chunk_totals)
         _count_elisions(ocr, truth, elisions)
-    provenance = {"source": source, "pairs": n_pairs,
-                  "words": sum(uni.values()) - uni[SENTENCE_START],
-                  "date": _dt.date.today().isoformat(), "pressclean": __version__}
+    provenance: dict[str, object] = {"source": source, "pairs": n_pairs,
+                                     "date": _dt.date.today().isoformat(),
+                                     "pressclean": __version__}
     if exclude is not None:
         provenance["excluded_pairs"] = exclude.skipped
-    return Model(unigrams=dict(uni), bigrams=dict(bi),
-                 word_conf={o: dict(c) for o, c in word_conf.items()
-                            if len(c) > 1 or o not in c},
-                 chunk_conf={t: dict(c) for t, c in chunk_conf.items()},
-                 chunk_totals=dict(chunk_totals),
-                 elision_conf={e: dict(c) for e, c in elisions.items()},
-                 provenance=provenance)
+    model = Model(unigrams=dict(uni), bigrams=dict(bi),
+                  word_conf={o: dict(c) for o, c in word_conf.items()
+                             if len(c) > 1 or o not in c},
+                  chunk_conf={t: dict(c) for t, c in chunk_conf.items()},
+                  chunk_totals=dict(chunk_totals),
+                  elision_conf={e: dict(c) for e, c in elisions.items()},
+                  provenance=provenance)
+    provenance["words"] = model.words  # (the model's count: sentence markers left out)
+    return model
 
 
 def _count_elisions(ocr: str, truth: str, conf: dict[str, Counter[str]]) -> None:

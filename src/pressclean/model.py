@@ -79,9 +79,12 @@ class Model:
     _followers: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        #: sentences counted (``<s>``: 0 for a model learned before they were)
+        self.sentences = self.unigrams.get(SENTENCE_START, 0)
+        #: words counted (the sentence marker is none)
+        self.words = sum(self.unigrams.values()) - self.sentences
         #: model counts × per_billion = counts per billion words, the lexicon's unit
-        self.per_billion = 1e9 / max(1, sum(self.unigrams.values())
-                                     - self.unigrams.get(SENTENCE_START, 0))
+        self.per_billion = 1e9 / max(1, self.words)
         followers: dict[str, int] = {}
         for pair in self.bigrams:
             first = pair.split(" ", 1)[0]

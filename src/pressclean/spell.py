@@ -70,7 +70,7 @@ class Speller:
         self.lm = PairLogp(model, self.p_uni)
         #: the model counted the words that open sentences, so a sentence's first word
         #: is weighed after ``<s>``, not after the last word of the sentence before
-        self._sentences = SENTENCE_START in model.unigrams
+        self._sentences = model.sentences > 0
         # channel-independent decisions, shared by the adapted copies of this speller
         self.real = RealWordConfusions(
             lexicon, model, self.lm, min_count=self.p.real_min_count,

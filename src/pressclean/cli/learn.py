@@ -50,7 +50,7 @@ def learn(pairs: tuple[Path, ...], exclude: tuple[Path, ...], archive: Path | No
                    + ", ".join(p.name for p in exclude))
     click.echo(f"learned from {prov['pairs']} pairs ({prov['words']} words): "
                f"{len(model.unigrams.keys() - {SENTENCE_START})} word types, "
-               f"{model.unigrams.get(SENTENCE_START, 0)} sentences, "
+               f"{model.sentences} sentences, "
                f"{len(model.bigrams)} word pairs, "
                f"{sum(len(r) for r in model.word_conf.values())} word confusions, "
                f"{sum(len(r) for r in model.chunk_conf.values())} character confusions "
