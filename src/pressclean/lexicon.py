@@ -8,6 +8,8 @@ frequent), widened with the historical spellings of 19th-century press ("enfans"
 * ``regional.txt``  – places, trades, jargon (watch-making, micro-engineering, ...)
 * ``names.txt``     – proper names (known, never corrected into something else)
 * ``protected.txt`` – words and abbreviations never changed
+* ``prefixes.txt``  – productive prefixes (packaged, widened by the user's): a form that
+  glues one to a word is a compound, not a lost space ("transrégionale")
 
 One word per line (``word`` or ``word<TAB>count``), ``#`` comments. The merged table is
 cached on disk keyed by the content of its sources, so startup stays short.
@@ -33,8 +35,8 @@ ACCENT_TWIN_RATIO = 10.0
 SCALE = 1e9
 #: words below this count (per billion) are "rare": known, but correctable on evidence
 RARE_COUNT = 100.0
-USER_FILES = ("regional.txt", "names.txt", "protected.txt")
-_VERSION = "2"
+USER_FILES = ("regional.txt", "names.txt", "protected.txt", "prefixes.txt")
+_VERSION = "3"
 
 
 @lru_cache(maxsize=65536)
@@ -77,6 +79,8 @@ class Lexicon:
     names: set[str] = field(default_factory=set)
     protected: set[str] = field(default_factory=set)
     fingerprint: str = ""
+    #: productive prefixes ("trans", "micro"): never a word of their own before another
+    prefixes: set[str] = field(default_factory=set)
 
     def count(self, word: str) -> float:
         return self.counts.get(word.lower(), 0.0)
@@ -157,7 +161,7 @@ def _packaged(name: str) -> str:
 
 def _sources(dictionaries: Path | None) -> list[tuple[str, Path, str]]:
     srcs = [(name, Path(f"<package>/data/{name}"), _packaged(name))
-            for name in ("historical.txt", "abbreviations.txt")]
+            for name in ("historical.txt", "abbreviations.txt", "prefixes.txt")]
     if dictionaries is not None:
         for name in USER_FILES:
             p = dictionaries / name
@@ -191,6 +195,8 @@ def load_lexicon(dictionaries: Path | None,
             lex.names.update(words)
         elif name in ("protected.txt", "abbreviations.txt"):
             lex.protected.update(words)
+        elif name == "prefixes.txt":
+            lex.prefixes.update(w.lower() for w in words)
         else:
             for w, c in words.items():
                 counts[w.lower()] = max(counts.get(w.lower(), 0.0), c or RARE_COUNT)

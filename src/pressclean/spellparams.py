@@ -20,9 +20,10 @@ class SpellParams:
     #: the most one letter may cost in that look (log10), before ``noise_penalty``
     shape_floor: float = -3.0
     #: the flat prior a split must also beat, since a character model of single words
-    #: finds any two words glued unlikely ("transrégionale"), and compound parts: log10
-    #: probability that an unknown lower-case form is a real word
-    oov_logp: float = -9.5
+    #: finds any two words glued unlikely, and compound parts: log10 probability that an
+    #: unknown lower-case form is a real word (a compound with a productive prefix,
+    #: "transrégionale", is never split: ``splits``)
+    oov_logp: float = -11.0
     #: and this much less likely per digit or symbol among its letters ("e66aimer")
     noise_penalty: float = 3.0
     #: and this much less likely per letter beyond ``oov_len_from``

@@ -64,25 +64,42 @@ class Splitter:
 
     def best(self, form: str) -> tuple[str, ...] | None:
         """Best split of a merged form into 2–5 common words (one confusion allowed in
-        each), or None."""
+        each), or None. A productive prefix before a word is glued to it, not split
+        off: "transrégionale" is one compound the lexicon lacks, and stays whole, and
+        "microentreprisesde" is "microentreprises de", never "micro entreprises de"."""
         form = form.replace("’", "'")
         n = len(form)
         best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
         best[0] = (0.0, [])
+        #: a reading that ends in a prefix awaiting its word: the compound weighs what
+        #: prefix and word weigh apart, less the lost space
+        glued: list[tuple[float, list[str]] | None] = [None] * (n + 1)
+        prefixes = self.lexicon.prefixes
         # a piece is a word of its own length (``_pieces_from``): only the repairs that
         # keep the length can make one
         options = [[o for o in opts if o[1] == len(o[2])]
                    for opts in self.channel.undo_options(form)]
         for start in range(n):
-            prev = best[start]
-            if prev is None or lost_spaces(prev[1]) >= SPLIT_MAX_WORDS - 1:
+            prev, head = best[start], glued[start]
+            if prev is not None and lost_spaces(prev[1]) >= SPLIT_MAX_WORDS - 1:
+                prev = None
+            if prev is None and head is None:
                 continue
             for end, word, cost in self._pieces_from(form, start, options) \
                     + self._elisions_from(form, start):
-                score = prev[0] + cost + math.log10(self._frequency(word) / 1e9)
+                weight = cost + math.log10(self._frequency(word) / 1e9)
+                reading = None
+                if head is not None and not word.endswith("'"):
+                    reading = (head[0] + weight, head[1][:-1] + [head[1][-1] + word])
+                if prev is not None and end < n and word in prefixes:
+                    pending, waiting = (prev[0] + weight, prev[1] + [word]), glued[end]
+                    if waiting is None or pending[0] > waiting[0]:
+                        glued[end] = pending
+                elif prev is not None and (reading is None or prev[0] + weight > reading[0]):
+                    reading = (prev[0] + weight, prev[1] + [word])
                 current = best[end]
-                if current is None or score > current[0]:
-                    best[end] = (score, prev[1] + [word])
+                if reading is not None and (current is None or reading[0] > current[0]):
+                    best[end] = reading
         final = best[n]
         if final is None or lost_spaces(final[1]) < 1:
             return None
