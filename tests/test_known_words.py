@@ -16,6 +16,11 @@ from pressclean.twins import GlyphTwins
 @pytest.mark.parametrize(("ocr", "clean", "rule"), [
     # a rare word one glyph confusion from a far more frequent one that the context wants
     ("Une antre fois, il viendra.", "Une autre fois, il viendra.", "channel:twin"),
+    # ... also through a less likely confusion (between 10^-3.5 and 10^-4: "n" read "r",
+    # "e" read "r"), where the context is clear
+    ("C'est ure bonne idée pour la ville.", "C'est une bonne idée pour la ville.",
+     "channel:twin"),
+    ("Tous lrs enfants sont venus.", "Tous les enfants sont venus.", "channel:twin"),
     # a confusion the model saw often, at the start of a sentence
     ("Ja guerre est finie.", "La guerre est finie.", "context"),
     # "it" stood for "il" more often than for "à", and "il a" is the likelier pair
