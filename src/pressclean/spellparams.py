@@ -48,7 +48,7 @@ class SpellParams:
     #: and must beat the word as read by this much
     real_margin: float = 1.0
     #: a known word becomes a far more frequent glyph twin only by this margin
-    twin_margin: float = 1.5
+    twin_margin: float = 1.3
     #: weigh pairs the model never saw by the document's own (``doccontext``)
     doc_context: bool = True
     #: words read with at least this OCR confidence are left alone
