@@ -26,6 +26,8 @@ from pressclean.twins import GlyphTwins
     # "it" stood for "il" more often than for "à", and "il a" is the likelier pair
     ("Hier soir it a dit que la séance était levée.",
      "Hier soir il a dit que la séance était levée.", "context"),
+    # a number is context too: the model counted "<num> h" ("18 h. 30"), never "18 h"
+    ("Concert à 18 li. 30 au kiosque.", "Concert à 18 h. 30 au kiosque.", "context"),
 ])
 def test_a_known_word_is_changed_on_strong_evidence(cleaner: Cleaner, ocr: str, clean: str,
                                                      rule: str) -> None:

@@ -7,7 +7,16 @@ import sys
 import pytest
 import regex
 
-from pressclean.tokens import _RUN, is_numberish, is_roman, split_as_printed, tokenize
+from pressclean.model import lm_tokens
+from pressclean.tokens import (
+    _RUN,
+    NUMBER,
+    is_numberish,
+    is_roman,
+    lm_word,
+    split_as_printed,
+    tokenize,
+)
 
 
 def test_runs_split_at_exactly_the_unicode_white_space_regex_knows() -> None:
@@ -59,3 +68,13 @@ def test_a_lower_cased_count_of_a_roman_numeral_is_known_as_one() -> None:
     """The model counts words lower-cased: its "ii" was "II"; "il" never was one."""
     assert [w for w in ("ii", "xi", "dix", "mi", "il", "vie", "m", "ville") if is_roman(w)] \
         == ["ii", "xi", "dix", "mi"]
+
+
+def test_the_speller_reads_numbers_as_the_model_counted_them() -> None:
+    """The model counts every number as one word ("à <num>"); a number next to a word
+    being weighed must be looked up the same way, or its context is never found."""
+    text = "condamné à 50 francs, le 1er mai à 9 h. 30"
+    counted = lm_tokens(text)
+    assert counted == ["condamné", "à", NUMBER, "francs", "le", "1er", "mai", "à", NUMBER,
+                       "h", NUMBER]
+    assert [lm_word(t) for t in tokenize(text)] == counted

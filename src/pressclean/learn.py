@@ -18,7 +18,7 @@ from pressclean.align import align_words, char_chunks, words
 from pressclean.exceptions import DataFileError
 from pressclean.model import SENTENCE_START, Model, lm_tokens
 from pressclean.textio import read_text
-from pressclean.tokens import lm_elision, split_elision
+from pressclean.tokens import NUMBER, lm_elision, split_elision
 
 
 def read_pairs(path: Path) -> Iterator[tuple[str, str]]:
@@ -128,7 +128,7 @@ def _count_elisions(ocr: str, truth: str, conf: dict[str, Counter[str]]) -> None
 
 def _count_chars(truth: str, ocr: str, conf: dict[str, Counter[str]],
                  totals: Counter[str]) -> None:
-    if truth == "<num>" or ocr == "<num>":
+    if truth == NUMBER or ocr == NUMBER:
         return
     totals[""] += len(truth) + 1
     totals.update(truth)

@@ -22,13 +22,12 @@ from typing import Any
 import regex
 
 from pressclean.exceptions import DataFileError
-from pressclean.tokens import lm_elision, split_elision, starts_sentence
+from pressclean.tokens import NUMBER, lm_elision, lm_plain, split_elision, starts_sentence
 
 FORMAT = "pressclean-model/1"
 DEFAULT_MODEL = "model-press-fr.json.gz"
 #: an elision misreading must have been seen this often in training to be proposed
 ELISION_MIN = 3
-_NUMBER = regex.compile(r"^[\d.,]+$")
 _LM_WORD = regex.compile(r"[\p{L}\d][\p{L}\p{M}\d'’\-]*")
 #: the history of a sentence's first word in the word-pair counts
 SENTENCE_START = "<s>"
@@ -44,8 +43,8 @@ def lm_tokens(text: str, sentences: bool = False) -> list[str]:
             out.append(SENTENCE_START)
         if not w:
             continue
-        if _NUMBER.match(w):
-            out.append("<num>")
+        if lm_plain(w) == NUMBER:
+            out.append(NUMBER)
             continue
         elision, rest = split_elision(w)
         if elision:

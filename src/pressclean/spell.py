@@ -41,6 +41,7 @@ from pressclean.tokens import (
     Token,
     as_printed,
     elided_as_printed,
+    lm_plain,
     lm_word,
     plain_case,
     split_as_printed,
@@ -236,7 +237,7 @@ class Speller:
                 taken = before.get(tok.start) or before.get(tok.word_start)
                 if taken is None or taken.end <= tok.end:  # may meet a revisited word
                     real = (i, tok, prev, conf.get(i))
-                prev = word.lower() if word else prev
+                prev = lm_plain(word) if word else prev
                 i += 1
                 if taken is not None:
                     out.append(taken)
@@ -274,7 +275,7 @@ class Speller:
                 last = edit.replacement.split()[-1]
                 prev = (split_elision(last)[1] or last).lower()  # "l'Académie": académie
             else:
-                prev = tok.word.lower() if tok.word else prev
+                prev = lm_plain(tok.word) if tok.word else prev  # "68" counted as "<num>"
             i += 1
         return out
 

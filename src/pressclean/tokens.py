@@ -208,11 +208,22 @@ def lm_elision(elision: str) -> str:
     return elision[:-1].lower() + "'"
 
 
+#: what the language model counts every number as ("à 68 ans", "à 9 heures": "à <num>")
+NUMBER = "<num>"
+_NUMBER = regex.compile(r"^[\d.,]+$")
+
+
+def lm_plain(word: str) -> str:
+    """A word without elision as the language model knows it: lower-cased, a number as
+    ``NUMBER`` (the model never saw "68" after "à", but "à <num>" 217 times)."""
+    return NUMBER if word[:1].isdigit() and _NUMBER.match(word) else word.lower()
+
+
 def lm_word(tok: Token) -> str:
     """The token as the language model knows it: its elision, else its word."""
     if tok.elision:
         return lm_elision(tok.elision)
-    return tok.word.lower()
+    return lm_plain(tok.word)
 
 
 def lm_form(word: str) -> str:
