@@ -23,8 +23,9 @@ from pressclean.typography import BETWEEN_LETTERS, page_style
 # (bench/, the folder this script runs from)
 from render_pairs import _pages, random_spec, read_back, scans_module, train_truth
 
-#: the pages render_pairs.py sets for the packaged model (its default), skipped here
-MODEL_PAGES = 120
+#: the pages the packaged model was learned from (``render_pairs.py --pages 200``, as
+#: README's "The model" says), skipped here
+MODEL_PAGES = 200
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ another engine; text read by the OCR stage has Tesseract's confusions ("Île" fo
 ``samples/make_scans.py`` sets the sample scans, with resolution, wear and skew drawn
 at random per page (a fixed seed: reruns give the same pages)::
 
-    python bench/render_pairs.py -o /tmp/pairs --pages 120
+    python bench/render_pairs.py -o /tmp/pairs --pages 200
     pressclean learn --pairs /tmp/pairs -o /tmp/tesseract.json.gz
 
 Nothing here is shipped: the pairs hold running text and stay outside the tree.
@@ -94,7 +94,7 @@ def random_spec(scans: Any, name: str, rng: np.random.Generator) -> Any:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-o", "--out", type=Path, required=True)
-    ap.add_argument("--pages", type=int, default=120)
+    ap.add_argument("--pages", type=int, default=200)  # as the packaged model
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
     scans = scans_module()
