@@ -28,6 +28,11 @@ from pressclean.twins import GlyphTwins
      "Hier soir il a dit que la séance était levée.", "context"),
     # a number is context too: the model counted "<num> h" ("18 h. 30"), never "18 h"
     ("Concert à 18 li. 30 au kiosque.", "Concert à 18 h. 30 au kiosque.", "context"),
+    # a short word capitalised inside a sentence: the capital was part of the misreading
+    ("Il parla longuement de Ja guerre et de la paix.",
+     "Il parla longuement de la guerre et de la paix.", "context"),
+    ("La séance est fixée à 20 Il. 30 au siège.", "La séance est fixée à 20 h. 30 au siège.",
+     "context"),
 ])
 def test_a_known_word_is_changed_on_strong_evidence(cleaner: Cleaner, ocr: str, clean: str,
                                                      rule: str) -> None:

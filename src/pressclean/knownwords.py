@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pressclean.model import SENTENCE_START
 from pressclean.offsets import Edit
 from pressclean.spellparams import STAGE
 from pressclean.tokens import Token, case_like, lm_form
@@ -43,8 +44,21 @@ def real_word_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str
                 sp.shortfalls.clear()
             sp.shortfalls[key] = short
         return None
-    return Edit(tok.word_start, tok.end, case_like(tok.word, choice[0]), STAGE, "context",
-                choice[1])
+    return Edit(tok.word_start, tok.end, _as_printed(sp, tok.word, choice[0], prev), STAGE,
+                "context", choice[1])
+
+
+def _as_printed(sp: Speller, word: str, choice: str, prev: str | None) -> str:
+    """The chosen word in the case ``word`` was printed in, but for a short word
+    capitalised inside a sentence, whose capital was part of the misreading ("de Ja
+    Genèse" → "de la Genèse", "20 Il. 30" → "20 h. 30"; known only from a model that
+    counted sentence starts, ``prev`` then being ``<s>`` at one). A capitalised
+    abbreviation stays one ("Ni." → "M.")."""
+    if sp.model.sentences and prev != SENTENCE_START and len(word) <= 3 \
+            and word[:1].isupper() and not word.isupper() \
+            and choice.capitalize() not in sp.lexicon.protected:
+        return choice
+    return case_like(word, choice)
 
 
 def real_gains(sp: Speller, low: str) -> tuple[tuple[str, float], ...]:
