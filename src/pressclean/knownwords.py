@@ -44,11 +44,11 @@ def real_word_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str
                 sp.shortfalls.clear()
             sp.shortfalls[key] = short
         return None
-    return Edit(tok.word_start, tok.end, _as_printed(sp, tok.word, choice[0], prev), STAGE,
+    return Edit(tok.word_start, tok.end, _printed_case(sp, tok.word, choice[0], prev), STAGE,
                 "context", choice[1])
 
 
-def _as_printed(sp: Speller, word: str, choice: str, prev: str | None) -> str:
+def _printed_case(sp: Speller, word: str, choice: str, prev: str | None) -> str:
     """The chosen word in the case ``word`` was printed in, but for a short word
     capitalised inside a sentence, whose capital was part of the misreading ("de Ja
     Genèse" → "de la Genèse", "20 Il. 30" → "20 h. 30"; known only from a model that
