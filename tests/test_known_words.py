@@ -33,6 +33,9 @@ from pressclean.twins import GlyphTwins
      "Il parla longuement de la guerre et de la paix.", "context"),
     ("La séance est fixée à 20 Il. 30 au siège.", "La séance est fixée à 20 h. 30 au siège.",
      "context"),
+    # ... but a capitalised abbreviation stays one
+    ("Mme Mercier avait à sa droite Ni. Félix Faure.",
+     "Mme Mercier avait à sa droite M. Félix Faure.", "context"),
 ])
 def test_a_known_word_is_changed_on_strong_evidence(cleaner: Cleaner, ocr: str, clean: str,
                                                      rule: str) -> None:
