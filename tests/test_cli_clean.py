@@ -87,15 +87,20 @@ def test_several_files_need_output_dir(tmp_path: Path) -> None:
     assert result.exit_code == ExitCode.USAGE
 
 
-def test_malformed_dictionary_exits_with_data_code(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "content"), [
+    ("regional.txt", "Besançon\nLe Russey\n"),
+    ("prefixes.txt", "nano\nméta physique\n"),
+])
+def test_malformed_dictionary_exits_with_data_code(tmp_path: Path, name: str,
+                                                   content: str) -> None:
     d = tmp_path / "dicts"
     d.mkdir()
-    (d / "regional.txt").write_text("Besançon\nLe Russey\n", encoding="utf-8")
+    (d / name).write_text(content, encoding="utf-8")
     f = tmp_path / "a.txt"
     f.write_text(OCR, encoding="utf-8")
     result = _run(["clean", str(f), "--dictionaries", str(d)])
     assert result.exit_code == ExitCode.BAD_DATA_FILE
-    assert f"{d / 'regional.txt'}:2:" in result.stderr
+    assert f"{d / name}:2:" in result.stderr
 
 
 @pytest.mark.slow
