@@ -18,6 +18,7 @@ from pressclean.decisions import DocumentVeto
 from pressclean.doccontext import DocPairs
 from pressclean.document import Document, Word
 from pressclean.offsets import EditLog
+from pressclean.parallel import Team
 from pressclean.resources import Resources, load_resources
 from pressclean.textio import read_text
 
@@ -38,6 +39,8 @@ class CleanOptions:
     decisions: Path | None = None
     #: run dictionary/model correction after the glyph rules
     spell: bool = True
+    #: processes one long document's paragraphs are decided in (``parallel``)
+    jobs: int = 1
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -76,24 +79,27 @@ class Cleaner:
         """
         decisions = self.resources.decisions
         log = EditLog(text, veto=decisions.veto_for(path) if decisions else None)
-        log.apply(layout.layout_edits(log.text, self.resources.lexicon,
-                                      reflow=self.options.reflow, words=words))
-        if words:  # read from a page: one printed style (digital text may mix them)
-            log.apply(typography.apostrophe_edits(log.text))
-        speller = self.resources.speller.for_document(log.text, self.archive)
-        log.apply(rules.rule_edits(log.text, self.resources, speller, words))
-        if self.options.spell:
-            edits = speller.edits(log.text, words)
-            # a second look with the confusions this document repeated made likelier
-            trial = log.fork(decisions.veto_for(path) if decisions else None)
-            trial.apply(edits)
-            adapted = speller.adapted(trial.corrections(), trial.text)
-            if adapted is not None:
-                edits = adapted.edits(log.text, words, previous=edits)
-            log.apply(edits)
+        with Team(self.options.jobs, len(text)) as team:  # a long text: several cores
+            log.apply(layout.layout_edits(log.text, self.resources.lexicon,
+                                          reflow=self.options.reflow, words=words))
+            if words:  # read from a page: one printed style (digital text may mix them)
+                log.apply(typography.apostrophe_edits(log.text))
+            speller = self.resources.speller.for_document(log.text, self.archive, team)
+            log.apply(rules.rule_edits(log.text, self.resources, speller, words))
+            if self.options.spell:
+                edits = speller.edits(log.text, words)
+                # a second look with the confusions this document repeated made likelier
+                trial = log.fork(decisions.veto_for(path) if decisions else None)
+                trial.apply(edits)
+                adapted = speller.adapted(trial.corrections(), trial.text)
+                if adapted is not None:
+                    edits = adapted.edits(log.text, words, previous=edits)
+                log.apply(edits)
         doc = Document(path=path, source_text=text, clean_text=log.text,
                        corrections=log.corrections(), words=list(words or []),
                        spans=log.net_spans())
+        if team.size > 1:
+            doc.meta["processes"] = team.size  # the paragraphs were shared out
         if isinstance(log.veto, DocumentVeto) and log.veto.overruled:
             doc.meta["overruled"] = log.veto.overruled  # what decisions refused, for review
         return doc

@@ -33,6 +33,7 @@ from pressclean.knownwords import RealSeen, real_gains, real_word_edit, reconsid
 from pressclean.lexicon import RARE_COUNT, Lexicon
 from pressclean.model import SENTENCE_START, Model
 from pressclean.offsets import Edit
+from pressclean.parallel import SOLO, Team
 from pressclean.realwords import RealWordConfusions
 from pressclean.routes import Route, route
 from pressclean.rules import RuleSet, word_variants
@@ -43,6 +44,7 @@ from pressclean.tokens import (
     elided_as_printed,
     lm_plain,
     lm_word,
+    paragraphs,
     plain_case,
     split_as_printed,
     split_elision,
@@ -93,6 +95,8 @@ class Speller:
         #: against every candidate, by (form, prev, next, confidence ratio), with how
         #: far the best candidate fell short (``real_word_edit``)
         self.shortfalls: dict[tuple[str, str | None, str | None, float], float] = {}
+        #: the processes a long document's paragraphs are decided in (``parallel``)
+        self.team = SOLO
 
     def preload(self) -> None:
         """Load the candidate indexes now rather than at the first unknown word."""
@@ -160,15 +164,18 @@ class Speller:
             total += lm(doc, prev, nxt, own)
         return total
 
-    def for_document(self, text: str, archive: DocPairs | None = None) -> Speller:
+    def for_document(self, text: str, archive: DocPairs | None = None,
+                     team: Team = SOLO) -> Speller:
         """The view one document is cleaned with: unseen word pairs weighed by the
         ``archive``'s counts (``pair_counts`` of texts that include this one), else by
-        ``text``'s own."""
-        if not self.p.doc_context:
+        ``text``'s own; its paragraphs decided by the processes of ``team``."""
+        if not self.p.doc_context and team is self.team:
             return self
         view = copy.copy(self)
-        view.doc = archive if archive is not None else self.pair_counts((text,))
+        if self.p.doc_context:
+            view.doc = archive if archive is not None else self.pair_counts((text,))
         view.shortfalls = {}
+        view.team = team
         return view
 
     def pair_counts(self, texts: Iterable[str]) -> DocPairs:
@@ -197,15 +204,25 @@ class Speller:
         toks = tokenize(text)
         conf = token_confidences(toks, words)
         to_tu = addressed(text)  # "ta lettre" where the text says "tu"
+        return self.team.map_ranges(
+            partial(self._edits_in, text, toks, conf, to_tu, rules, before),
+            paragraphs(text, toks))
+
+    def _edits_in(self, text: str, toks: tuple[Token, ...], conf: dict[int, float],
+                  to_tu: frozenset[int], rules: RuleSet | None, before: dict[int, Edit] | None,
+                  a: int, b: int) -> list[Edit]:
+        """``edits`` for the paragraph of tokens ``toks[a:b]``: context (the previous
+        and next word, a join, a real word weighed again) never crosses a blank line,
+        so each paragraph is decided on its own, and may be on another core."""
         out: list[Edit] = []
         prev: str | None = None
         settled = self._settled_rules if rules is not None else self._settled_spell
         #: the last real-word form decided: (index, token, its prev, its confidence)
         real: RealSeen | None = None
-        i = 0
-        while i < len(toks):
+        i = a
+        while i < b:
             tok = toks[i]
-            nxt_tok = toks[i + 1] if i + 1 < len(toks) else None
+            nxt_tok = toks[i + 1] if i + 1 < b else None
             if tok.elision:
                 prev = lm_word(tok)
             word = tok.word
@@ -229,7 +246,7 @@ class Speller:
                 prev = word.lower()
                 i += 1
                 continue
-            if cut_piece(text, toks[i - 1] if i else None, tok):
+            if cut_piece(text, toks[i - 1] if i > a else None, tok):
                 prev = word.lower()  # "ap- plaudissements": half a word, not a word
                 i += 1
                 continue
@@ -242,7 +259,7 @@ class Speller:
                 if taken is not None:
                     out.append(taken)
                     prev = taken.replacement.split()[-1].lower() if taken.replacement else prev
-                    while i < len(toks) and toks[i].start < taken.end:
+                    while i < b and toks[i].start < taken.end:
                         i += 1
                 continue
             if self._sentences and not tok.elision and word[:1].isupper() \
@@ -250,7 +267,7 @@ class Speller:
                 prev = SENTENCE_START  # a sentence's first word: "Il", never "À", opens
             nxt = lm_word(nxt_tok) if nxt_tok else None
             join = None if rules else join_edit(self, text, tok, nxt_tok, prev,
-                                                toks[i + 2] if i + 2 < len(toks) else None)
+                                                toks[i + 2] if i + 2 < b else None)
             if join is not None:
                 out.append(join)
                 prev = join.replacement.lower()

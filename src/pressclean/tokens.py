@@ -9,6 +9,7 @@ stay inside the token so the rules can repair them. French elisions ("l'", "qu'"
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -87,6 +88,22 @@ def tokenize(text: str) -> tuple[Token, ...]:
         elision = split_elision(core)[0] if "'" in core or "’" in core else ""
         out.append(Token(s + a, s + b, core, elision))
     return tuple(out)
+
+
+#: a blank line (only spaces between two line breaks): where a paragraph ends
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def paragraphs(text: str, toks: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """The tokens of each paragraph of ``text`` (split at blank lines), as index ranges
+    ``(a, b)`` into ``toks`` that cover it in order."""
+    cuts = [bisect_left(toks, m.end(), key=_start) for m in _BLANK_LINE.finditer(text)]
+    bounds = [0, *(c for c in cuts if 0 < c < len(toks)), len(toks)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
+def _start(tok: Token) -> int:
+    return tok.start
 
 
 def has_letter(s: str) -> bool:

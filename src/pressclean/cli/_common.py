@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -47,6 +48,14 @@ def echo_err(message: str) -> None:
 
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def cores() -> int:
+    """The cores this process may run on (the default of ``--jobs``)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def cleaning_options(f: F) -> F:

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import click
 
-from pressclean.cli._common import batch_exit_code, cleaning_options, echo_err, reported_errors
+from pressclean.cli._common import (
+    batch_exit_code,
+    cleaning_options,
+    cores,
+    echo_err,
+    reported_errors,
+)
 from pressclean.exceptions import PresscleanError
 
 
@@ -17,10 +23,13 @@ from pressclean.exceptions import PresscleanError
 @click.argument("files", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write DIR/<stem>.txt and DIR/<stem>.corrections.jsonl per input.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=cores, show_default="cores",
+              help="Processes a long document's paragraphs are corrected in (texts under "
+                   "100,000 characters use one).")
 @cleaning_options
-def clean(files: tuple[str, ...], out_dir: Path | None, rules_files: tuple[Path, ...],
-          dictionaries: Path | None, model: Path | None, decisions: Path | None,
-          keep_lines: bool, no_spell: bool) -> None:
+def clean(files: tuple[str, ...], out_dir: Path | None, jobs: int,
+          rules_files: tuple[Path, ...], dictionaries: Path | None, model: Path | None,
+          decisions: Path | None, keep_lines: bool, no_spell: bool) -> None:
     """Clean OCR text files. One FILE (or -) without -o: clean text to stdout."""
     from pressclean.pipeline import Cleaner, CleanOptions
     from pressclean.writers import write_clean_outputs
@@ -29,7 +38,7 @@ def clean(files: tuple[str, ...], out_dir: Path | None, rules_files: tuple[Path,
         raise click.UsageError("several FILEs need -o DIR")
     options = CleanOptions(reflow=not keep_lines, rules_files=rules_files,
                            dictionaries=dictionaries, model=model, decisions=decisions,
-                           spell=not no_spell)
+                           spell=not no_spell, jobs=jobs)
     with reported_errors():
         cleaner = Cleaner(options)
         cleaner.preload()
@@ -53,8 +62,10 @@ def clean(files: tuple[str, ...], out_dir: Path | None, rules_files: tuple[Path,
             txt, _ = write_clean_outputs(doc, out_dir, stem)
             by_stage = Counter(c.stage for c in doc.corrections)
             detail = ", ".join(f"{k} {v}" for k, v in sorted(by_stage.items()))
+            shared = doc.meta.get("processes")
             echo_err(f"{name} → {txt}: {len(doc.corrections)} corrections"
-                     + (f" ({detail})" if detail else ""))
+                     + (f" ({detail})" if detail else "")
+                     + (f", on {shared} processes" if shared else ""))
     sys.exit(batch_exit_code(n_ok, failures))
 
 

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from pressclean.cli._common import batch_exit_code, cleaning_options, echo_err, reported_errors
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+from pressclean.cli._common import (
+    batch_exit_code,
+    cleaning_options,
+    cores,
+    echo_err,
+    reported_errors,
+)
 
 
 @click.command()
@@ -23,7 +21,7 @@ def _cores() -> int:
 @click.option("-o", "--output", "out", required=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Output folder; mirrors ARCHIVE (.txt, .json, .alto.xml per document).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=_cores, show_default="cores",
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=cores, show_default="cores",
               help="Documents cleaned in parallel (worker processes).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="Local process pool, or a dask.distributed cluster.")
