@@ -2,19 +2,24 @@
 
 Run: ``.venv/bin/python bench/bench_clean.py`` (reads ../shared/data/icdar2017-fr-periodical;
 the text is assembled at run time and never stored). Prints startup time with a warm cache,
-words per second (median of three fresh processes), peak memory, and the time plain
+words per second (median of three fresh processes) on one core and on every core this
+process may use (``pressclean clean``'s default ``--jobs``: the paragraphs shared out,
+``parallel``), peak memory of the main process and of its copy, and the time plain
 symspellpy (every unknown word looked up in wordfreq's French list) takes on the same
-text, for scale.
+text, for scale. ``--jobs N`` measures N processes instead of every core.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from shared_data import ICDAR  # bench/, the folder this script runs from
 
@@ -44,8 +49,8 @@ def build_text(path: Path) -> None:
 _MEASURE = r"""
 import json, resource, sys, time
 t0 = time.perf_counter()
-from pressclean.pipeline import Cleaner
-cleaner = Cleaner()
+from pressclean.pipeline import Cleaner, CleanOptions
+cleaner = Cleaner(CleanOptions(jobs=int(sys.argv[2])))
 cleaner.preload()
 t1 = time.perf_counter()
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -53,8 +58,10 @@ t2 = time.perf_counter()
 doc = cleaner.clean_text(text)
 t3 = time.perf_counter()
 print(json.dumps({"startup_s": t1 - t0, "clean_s": t3 - t2, "words": len(text.split()),
-                  "corrections": len(doc.corrections),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "corrections": len(doc.corrections), "clean": doc.clean_text,
+                  "processes": doc.meta.get("processes", 1),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "copy_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 _PLAIN = r"""
@@ -78,29 +85,48 @@ print(json.dumps({"load_s": t1 - t0, "lookup_s": t2 - t1, "unknown": n}))
 """
 
 
-def _run(code: str, path: Path) -> dict[str, float]:
-    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+def _run(code: str, path: Path, *args: str) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, "-c", code, str(path), *args], capture_output=True,
                           text=True, check=True)
-    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _measure(path: Path, jobs: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The median run of three fresh processes (nothing learned from the text carries
+    over between them), and all three: a shared machine's speed drifts from run to run."""
+    runs = sorted((_run(_MEASURE, path, str(jobs)) for _ in range(RUNS)),
+                  key=lambda r: r["clean_s"])
+    return runs[len(runs) // 2], runs
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)),
+                        help="processes of the second measure (default: the cores)")
+    jobs = parser.parse_args().jobs
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "ocr-1mb.txt"
         build_text(path)
         size = path.stat().st_size
-        _run(_MEASURE, path)  # warms the lexicon and SymSpell caches
-        # three fresh processes (nothing learned from the text carries over between
-        # them); the median, since a shared machine's speed drifts from run to run
-        runs = sorted((_run(_MEASURE, path) for _ in range(RUNS)), key=lambda r: r["clean_s"])
-        m = runs[len(runs) // 2]
+        _run(_MEASURE, path, "1")  # warms the lexicon and SymSpell caches
+        measures = [(1, *_measure(path, 1))]
+        if jobs > 1:
+            measures.append((jobs, *_measure(path, jobs)))
         plain = _run(_PLAIN, path)
+    m = measures[0][1]
     print(f"text                {size / 1e6:.2f} MB, {m['words']:.0f} words")
     print(f"startup (warm)      {m['startup_s']:.2f} s")
-    print(f"clean               {m['clean_s']:.2f} s = {m['words'] / m['clean_s']:,.0f} words/s"
-          f" ({m['corrections']:.0f} corrections; median of {RUNS} runs, "
-          f"{m['words'] / runs[-1]['clean_s']:,.0f}–{m['words'] / runs[0]['clean_s']:,.0f})")
-    print(f"peak memory         {m['peak_mb']:.0f} MB")
+    for n, m, runs in measures:
+        label = "clean, 1 process" if n == 1 else f"clean, {m['processes']} processes"
+        print(f"{label:<20}{m['clean_s']:.2f} s = {m['words'] / m['clean_s']:,.0f} words/s"
+              f" ({m['corrections']:.0f} corrections; median of {RUNS} runs, "
+              f"{m['words'] / runs[-1]['clean_s']:,.0f}–{m['words'] / runs[0]['clean_s']:,.0f})")
+        print(f"{'  peak memory':<20}{m['peak_mb']:.0f} MB"
+              + (f" (and {m['copy_peak_mb']:.0f} MB in its copy, pages shared with it"
+                 " counted in both)" if n > 1 else ""))
+    if len(measures) > 1:
+        same = measures[0][1]["clean"] == measures[1][1]["clean"]
+        print(f"same clean text     {'yes' if same else 'NO: the paragraphs decided apart differ'}")
     print(f"plain symspellpy    {plain['lookup_s']:.2f} s for {plain['unknown']:.0f} unknown "
           f"words (+{plain['load_s']:.1f} s to build its index)")
 
