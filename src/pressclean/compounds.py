@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from pressclean.offsets import Edit
 from pressclean.spellparams import STAGE
 from pressclean.tokens import Token, as_printed
+from pressclean.unknownwords import weigh
 
 if TYPE_CHECKING:
     from pressclean.spell import Speller
@@ -69,7 +70,7 @@ def _cut_word(sp: Speller, tok: Token, parts: list[str], prev: str | None,
     cands = sp.gen.glyph_repairs(low)
     if not cands:
         return None
-    edit = sp.weigh(tok, joined, low, prev, nxt, cands)
+    edit = weigh(sp, tok, joined, low, prev, nxt, cands)
     if edit is None:
         return None
     repaired = edit.replacement

@@ -20,7 +20,7 @@ from functools import lru_cache, partial
 
 from pressclean.address import addressed
 from pressclean.align import char_chunks
-from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator, inflected
+from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator
 from pressclean.channel import ADAPT_MIN
 from pressclean.compounds import compound_edit
 from pressclean.confidence import load_confidence_model
@@ -37,25 +37,21 @@ from pressclean.parallel import SOLO, Team
 from pressclean.realwords import RealWordConfusions
 from pressclean.routes import Route, route
 from pressclean.rules import RuleSet, word_variants
-from pressclean.spellparams import STAGE, SpellParams
+from pressclean.spellparams import RULES_STAGE, STAGE, SpellParams
 from pressclean.tokens import (
     Token,
-    as_printed,
-    elided_as_printed,
     lm_plain,
     lm_word,
     paragraphs,
     plain_case,
-    split_as_printed,
     split_elision,
     starts_sentence,
     token_confidences,
     tokenize,
 )
 from pressclean.twins import GlyphTwins
+from pressclean.unknownwords import weigh
 from pressclean.wordshape import UnknownPrior
-
-RULES_STAGE = "rules"
 
 
 class Speller:
@@ -348,68 +344,14 @@ class Speller:
         if route is Route.COMPOUND:
             return compound_edit(self, tok, prev, nxt)
         low = word.lower()
-        edit = self.weigh(tok, word, low, prev, nxt, self._candidates(word, low), opens)
+        edit = weigh(self, tok, word, low, prev, nxt, self._candidates(word, low), opens)
         if edit is None and not self.rules_mode and word.islower():
             # glyph repairs explain most forms but not a dropped or doubled letter
             # ("utle" for "utile"): its dictionary neighbours get their own weighing
             near = self.gen.near_fallback(low)
             if near:
-                edit = self.weigh(tok, word, low, prev, nxt, near)
+                edit = weigh(self, tok, word, low, prev, nxt, near)
         return edit
-
-    def weigh(self, tok: Token, word: str, low: str, prev: str | None, nxt: str | None,
-              candidates: tuple[Candidate, ...], opens: bool = False) -> Edit | None:
-        """Keep the unknown or rare form ``word``, or take the best candidate by a
-        margin; the edit spans ``tok``. A capitalised form is a name, which is split
-        only where it ``opens`` a sentence ("Dixansaprès" → "Dix ans après")."""
-        is_name = word[0].isupper() and word.isalpha()
-        rare_known = self.lexicon.known(low)
-        split_extra = 0.0
-        if rare_known:
-            keep_score = self.context(prev, (low,), nxt, own=True) + self.p.rare_known_bonus
-        else:
-            prior, flat = self.prior(low)
-            keep_score = prior + (self.lm.log_uni(nxt) if nxt else 0.0)
-            # (an apostrophe inside says the form is more than one word: the floor
-            # that spares an unknown compound is not for it)
-            split_extra = max(0.0, flat - prior) if low.isalpha() else 0.0
-        best: tuple[float, Candidate] | None = None
-        plain = word.islower()  # (``as_printed`` would leave a candidate as it is)
-        for cand in candidates:
-            named = is_name and not (opens and cand.how == "split")
-            costly_name = named and cand.channel < self.p.name_channel_min
-            if named and (cand.how == "split" or costly_name and cand.how == "dictionary"):
-                continue  # a name changes only where a likely glyph confusion explains it
-            if rare_known and cand.how in ("dictionary", "split"):
-                continue
-            if (cand.text == word if plain else as_printed(word, cand.text) == word) \
-                    or inflected(low, cand.text):
-                continue  # the word itself, or an inflection of the candidate
-            score = cand.channel + self.context(prev, cand.words, nxt)
-            if cand.how == "dictionary":
-                score -= self.p.dictionary_penalty
-            if cand.how == "split":
-                score -= split_extra
-            if costly_name:
-                score -= self.p.name_margin - self.p.margin
-            if best is None or score > best[0]:
-                best = (score, cand)
-        if best is None or best[0] < keep_score + self.p.margin:
-            return None
-        cand = best[1]
-        if cand.how == "elision":
-            replacement = elided_as_printed(word, cand.head, cand.words)
-        elif cand.how == "split":
-            replacement = split_as_printed(word, cand.words)
-        else:
-            replacement = as_printed(word, cand.text)
-        if self._rules is not None:
-            return Edit(tok.word_start, tok.end, replacement, RULES_STAGE, cand.how,
-                        round(best[0] - keep_score, 3))
-        rule = {"glyph": "channel:glyph", "dictionary": "dictionary", "split": "split",
-                "elision": "channel:elision"}[cand.how]
-        return Edit(tok.word_start, tok.end, replacement, STAGE, rule,
-                    round(best[0] - keep_score, 3))
 
     def _candidates(self, word: str, low: str) -> tuple[Candidate, ...]:
         if self._rules is None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 #: the stage the speller's corrections are recorded under (``spell`` and the modules
 #: it delegates to: ``compounds``, ``joins``, ``knownwords``)
 STAGE = "spell"
+#: the stage name of the word repairs the glyph rules propose (``rules``)
+RULES_STAGE = "rules"
 
 
 @dataclass(frozen=True)
