@@ -16,7 +16,7 @@ from pressclean.offsets import Edit
 from pressclean.parallel import MIN_CHARS, Team
 from pressclean.tokens import paragraphs, tokenize
 
-from .conftest import ICDAR
+from .conftest import ICDAR, ROOT
 
 RANGES = [(i, i + 1) for i in range(10)]
 
@@ -34,7 +34,15 @@ def test_paragraphs_are_split_at_blank_lines() -> None:
     assert paragraphs("", ()) == []
 
 
-def test_a_team_of_two_shares_the_ranges_between_two_processes() -> None:
+def _in_a_fresh_process(case: str) -> None:
+    """Run ``case`` of this module in a new interpreter. A process with other threads
+    never forks (``Team``), and earlier tests of a session may leave some running."""
+    proc = subprocess.run([sys.executable, "-c", f"from tests.test_parallel import {case}; "
+                           f"{case}()"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+
+
+def _shares_the_ranges_between_two_processes() -> None:
     with Team(2, MIN_CHARS) as team:
         size = team.size
         out = team.map_ranges(_pid_edits, RANGES)
@@ -45,7 +53,7 @@ def test_a_team_of_two_shares_the_ranges_between_two_processes() -> None:
     assert len(other) == 1 and other != lead
 
 
-def test_a_copy_that_dies_leaves_its_share_to_the_lead() -> None:
+def _a_dead_copy_leaves_its_share_to_the_lead() -> None:
     lead = os.getpid()
 
     def decide(a: int, b: int) -> list[Edit]:
@@ -54,18 +62,32 @@ def test_a_copy_that_dies_leaves_its_share_to_the_lead() -> None:
         return _pid_edits(a, b)
 
     with Team(2, MIN_CHARS) as team:
+        size = team.size
         first = team.map_ranges(decide, RANGES)
         second = team.map_ranges(decide, RANGES)  # the team goes on without the copy
+    assert size == 2
     assert first == second == [e for a, b in RANGES for e in _pid_edits(a, b)]
 
 
-def test_the_lead_failing_ends_the_copies_too() -> None:
+def _a_failing_lead_ends_the_copies_too() -> None:
     with pytest.raises(RuntimeError, match="lead"), Team(2, MIN_CHARS) as team:
         pids = list(team._pids)
         raise RuntimeError("lead")
     assert len(pids) == 1
     with pytest.raises(ChildProcessError):  # already reaped: no copy left running
         os.waitpid(pids[0], os.WNOHANG)
+
+
+def test_a_team_of_two_shares_the_ranges_between_two_processes() -> None:
+    _in_a_fresh_process("_shares_the_ranges_between_two_processes")
+
+
+def test_a_copy_that_dies_leaves_its_share_to_the_lead() -> None:
+    _in_a_fresh_process("_a_dead_copy_leaves_its_share_to_the_lead")
+
+
+def test_the_lead_failing_ends_the_copies_too() -> None:
+    _in_a_fresh_process("_a_failing_lead_ends_the_copies_too")
 
 
 def test_short_texts_and_threaded_callers_are_cleaned_in_one_process() -> None:
