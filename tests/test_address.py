@@ -34,3 +34,10 @@ def test_a_mark_too_far_away_or_the_form_itself_does_not_count(cleaner: Cleaner)
     assert addressed("ta tu") == frozenset({0})
     assert addressed("ta") == frozenset()
     assert addressed("tu") == frozenset()
+
+
+def test_an_elided_t_near_a_mark_is_a_second_person_form_too() -> None:
+    # tokens: Tu(0) sais(1) t'avances(2) l'avenue(3) t’aime(4); "t'" and "t’" alike
+    assert addressed("Tu sais, t'avances l'avenue t’aime") == frozenset({2, 4})
+    assert addressed("Il sait, t'avances") == frozenset()
+    assert addressed("tu dit-t'il") == frozenset()  # inside a longer token, not elided

@@ -36,6 +36,13 @@ from pressclean.twins import GlyphTwins
     # ... but a capitalised abbreviation stays one
     ("Mme Mercier avait à sa droite Ni. Félix Faure.",
      "Mme Mercier avait à sa droite M. Félix Faure.", "context"),
+    # an elision the OCR misread ("t'" and "J'" for "l'"), weighed on the word it elides
+    # into; a capital inside a sentence was part of the misreading
+    ("Il le sait, car t'avenue est longue.", "Il le sait, car l'avenue est longue.",
+     "context:elision"),
+    ("Les ouvriers travaillaient seuls, avec J'aide des membres de leur famille.",
+     "Les ouvriers travaillaient seuls, avec l'aide des membres de leur famille.",
+     "context:elision"),
 ])
 def test_a_known_word_is_changed_on_strong_evidence(cleaner: Cleaner, ocr: str, clean: str,
                                                      rule: str) -> None:
@@ -104,6 +111,9 @@ def test_a_refused_real_word_change_says_how_far_it_fell_short(cleaner: Cleaner)
     "Le maïs pousse bien cette année.",
     "Il attaqua la ville au matin.",
     "Les tontes de moutons ont lieu au printemps.",
+    # "t'" before a verb, and in a text that says "tu" (where "t'" is what was printed)
+    "Je t'aime et je t'en veux, mais tu t'es trompé.",
+    "Tu le sais, car t'avenue est longue.",
 ])
 def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: str) -> None:
     assert cleaner.clean_text(text).clean_text == text
@@ -202,3 +212,15 @@ def test_real_word_repairs_do_not_vouch_for_themselves(cleaner: Cleaner) -> None
     doc = cleaner.clean_text(page)
     assert [(c.before, c.after) for c in doc.corrections] == [("il", "à")] * 4
     assert doc.clean_text.count(" il ") == 5
+
+
+
+def test_a_misread_elision_and_its_word_are_both_repaired_and_stay_so(
+        cleaner: Cleaner) -> None:
+    """"t'Egtise": the word by a glyph rule, the elision on the repaired word; cleaning
+    the output again changes nothing."""
+    doc = cleaner.clean_text("Il fut dit qu'un ennemi de t'Egtise pouvait seul le faire.")
+    assert doc.clean_text == "Il fut dit qu'un ennemi de l'Eglise pouvait seul le faire."
+    assert [(c.before, c.after, c.rule) for c in doc.corrections] == [
+        ("t'", "l'", "context:elision"), ("Egtise", "Eglise", "t-l")]
+    assert cleaner.clean_text(doc.clean_text).corrections == []

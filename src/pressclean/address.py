@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from pressclean.tokens import tokenize
+from pressclean.tokens import lm_elision, tokenize
 from pressclean.wordlists import word_set
 
 #: words on either side within which a mark of address counts
@@ -26,9 +26,13 @@ WINDOW = 50
 
 
 def _pattern(words: frozenset[str]) -> regex.Pattern[str]:
-    """The words standing alone ("dis-tu" holds "tu"; "tutelle" and "l'ta" do not)."""
-    return regex.compile(r"(?i)(?<![\p{L}'’])(?:" + "|".join(sorted(words, key=len, reverse=True))
-                         + r")(?![\p{L}'’])")
+    """The words standing alone ("dis-tu" holds "tu"; "tutelle" and "l'ta" do not), and
+    the elisions ("t'", listed with its apostrophe) before the word they elide into."""
+    alone = sorted((w for w in words if not w.endswith("'")), key=len, reverse=True)
+    elided = sorted(regex.escape(w[:-1]) + "['’]" for w in words if w.endswith("'"))
+    parts = [r"(?:" + "|".join(alone) + r")(?![\p{L}'’])"] if alone else []
+    parts += [r"(?:" + "|".join(elided) + r")(?=\p{L})"] if elided else []
+    return regex.compile(r"(?i)(?<![\p{L}'’])(?:" + "|".join(parts) + ")")
 
 
 @cache
@@ -58,7 +62,11 @@ def addressed(text: str) -> frozenset[int]:
     out = set()
     for m in forms_re.finditer(text):
         i = token_at(m.start())
-        if i < 0 or toks[i].elision or toks[i].word.lower() != m.group().lower():
+        if i < 0:
+            continue
+        tok = toks[i]
+        own = lm_elision(tok.elision) if tok.elision else tok.word.lower()
+        if tok.start != m.start() or own != m.group().lower().replace("’", "'"):
             continue  # inside a longer token ("ta-t-il"), not a word of its own
         k = bisect_left(marks, i - WINDOW)
         while k < len(marks) and marks[k] <= i + WINDOW:

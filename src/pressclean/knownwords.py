@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from pressclean.model import SENTENCE_START
 from pressclean.offsets import Edit
 from pressclean.spellparams import STAGE
-from pressclean.tokens import Token, case_like, lm_form
+from pressclean.tokens import Token, case_like, lm_elision, lm_form, lm_plain, starts_sentence
 
 if TYPE_CHECKING:
     from pressclean.spell import Speller
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 #: a word as it was decided: (token index, token, previous word, confidence)
 RealSeen = tuple[int, Token, str | None, float | None]
+#: the rule of an elision corrected on context (kept apart from the word's own edit)
+ELISION_RULE = "context:elision"
 
 
 def real_word_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str | None,
@@ -101,3 +103,44 @@ def reconsider(sp: Speller, out: list[Edit], real: RealSeen, nxt_edit: Edit) -> 
     redo = real_word_edit(sp, tok, tok.word.lower(), prev, nxt, conf)
     if redo is not None:
         out.append(redo)
+
+
+
+def elision_edits(sp: Speller, text: str, toks: tuple[Token, ...], a: int, b: int,
+                  out: list[Edit], conf: dict[int, float], to_tu: frozenset[int]
+                  ) -> list[Edit]:
+    """"t'Eglise" → "l'Eglise": an elision this OCR often produced for another ("t'"
+    for "l'"), weighed as a real word between the word before and the word it is
+    elided into, both as ``out`` (the paragraph's edits, ``toks[a:b]``) corrected
+    them, so that "t'Egtise" is weighed before "église". None where the OCR was sure,
+    nor in a text that says "tu" (``to_tu``: "ne crains-tu pas de t'avancer")."""
+    found: list[Edit] = []
+    by_start: dict[int, Edit] | None = None
+    for i in range(a, b):
+        tok = toks[i]
+        if not tok.elision or lm_elision(tok.elision) not in sp.real or i in to_tu \
+                or conf.get(i, 0.0) >= sp.p.trusted_conf:
+            continue
+        if by_start is None:
+            by_start = {e.start: e for e in out}
+        own = by_start.get(tok.word_start)
+        words = own.replacement.split() if own is not None else [tok.word]
+        nxt = lm_form(words[0]) if words else None
+        opens = starts_sentence(text, tok.start)
+        if sp.model.sentences and opens:
+            prev: str | None = SENTENCE_START
+        elif i > a:
+            before = by_start.get(toks[i - 1].word_start)
+            last = before.replacement.split() if before is not None else [toks[i - 1].word]
+            prev = lm_plain(lm_form(last[-1])) if last else None
+        else:
+            prev = None
+        form = lm_elision(tok.elision)
+        choice, _ = sp.real.choice(form, prev, nxt, sp.confidence.log_ratio(conf.get(i)),
+                                   sp.doc, real_gains(sp, form))
+        if choice is not None:
+            # a capital inside a sentence was part of the misreading ("avec J'aide")
+            letters = case_like(tok.elision[:-1], choice[0][:-1]) if opens else choice[0][:-1]
+            found.append(Edit(tok.start, tok.word_start, letters + tok.elision[-1], STAGE,
+                              ELISION_RULE, choice[1]))
+    return sorted(out + found, key=lambda e: e.start) if found else out

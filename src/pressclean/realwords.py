@@ -32,7 +32,8 @@ class RealWordConfusions:
         self._forms: dict[str, tuple[float, list[tuple[str, float]], bool, bool]] = {}
         for form, row in model.word_conf.items():
             cands = [(c, n) for c, n in row.items()
-                     if c != form and n >= min_count and lexicon.common(c)
+                     if c != form and n >= min_count
+                     and (_elided(c) if _elided(form) else lexicon.common(c))
                      and model.unigrams.get(c, 0) >= min_truth and not is_numberish(c)
                      and not is_roman(c)]
             seen = sum(row.values())
@@ -107,3 +108,9 @@ class RealWordConfusions:
         if nxt is not None:
             total += lm(doc, word, nxt, own) - lm.log_uni(nxt)
         return total
+
+
+def _elided(form: str) -> bool:
+    """An elision as the model counts it ("l'", "qu'"): "t'" misread for "l'" is a
+    real-word confusion between two elisions, which no lexicon lists as words."""
+    return len(form) > 1 and form.endswith("'") and form[:-1].isalpha()

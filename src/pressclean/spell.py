@@ -29,7 +29,15 @@ from pressclean.document import Correction, Word
 from pressclean.initials import MAX_LEN as INITIAL_MAX_LEN
 from pressclean.initials import initial_edit
 from pressclean.joins import cut_piece, join_edit
-from pressclean.knownwords import RealSeen, real_gains, real_word_edit, reconsider, twin_edit
+from pressclean.knownwords import (
+    ELISION_RULE,
+    RealSeen,
+    elision_edits,
+    real_gains,
+    real_word_edit,
+    reconsider,
+    twin_edit,
+)
 from pressclean.lexicon import RARE_COUNT, Lexicon
 from pressclean.model import SENTENCE_START, Model
 from pressclean.offsets import Edit
@@ -116,7 +124,7 @@ class Speller:
         backed: Counter[tuple[str, str]] = Counter()
         for c in corrections:
             if c.stage in (STAGE, RULES_STAGE) \
-                    and c.rule not in ("join", "split", "channel:elision") \
+                    and c.rule not in ("join", "split", "channel:elision", ELISION_RULE) \
                     and " " not in c.before and " " not in c.after:
                 chunks = char_chunks(c.after.lower(), c.before.lower())
                 (backed if c.rule == "context" else seen).update(chunks)
@@ -196,7 +204,8 @@ class Speller:
             view = copy.copy(self)
             view._rules = rules
             return view.edits(text, words, rules, previous)
-        before = {e.start: e for e in previous} if previous is not None else None
+        before = None if previous is None else {
+            e.start: e for e in previous if e.rule != ELISION_RULE}  # (weighed again below)
         toks = tokenize(text)
         conf = token_confidences(toks, words)
         to_tu = addressed(text)  # "ta lettre" where the text says "tu"
@@ -222,7 +231,7 @@ class Speller:
             if tok.elision:
                 prev = lm_word(tok)
             word = tok.word
-            if i in to_tu:
+            if i in to_tu and not tok.elision:  # (an elided "t'" is weighed apart)
                 prev = word.lower()
                 i += 1
                 continue
@@ -290,7 +299,8 @@ class Speller:
             else:
                 prev = lm_plain(tok.word) if tok.word else prev  # "68" counted as "<num>"
             i += 1
-        return out
+        return out if rules is not None else elision_edits(self, text, toks, a, b, out, conf,
+                                                                 to_tu)
 
     def _is_real(self, word: str) -> bool:
         return self._route_of(word, self._rules is not None) is Route.REAL \
