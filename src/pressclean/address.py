@@ -1,8 +1,8 @@
 """Text addressed to "tu": where a second-person word is what was printed.
 
 OCR reads "l" as "t" so often that in press prose "ta", "te" and "tes" are most often a
-misread "la", "le" and "les", and the real-word stage changes them on their neighbours'
-evidence. But dialogue, letters and plays address someone as "tu", and there "ta
+misread "la", "le" and "les" (and an elided "t'" a misread "l'"), and the real-word
+stage changes them on their neighbours' evidence. But dialogue, letters and plays address someone as "tu", and there "ta
 lettre" and "tes attributions" are what was printed: word pairs cannot tell the two
 apart, the person the text speaks to can. A second-person form is left as printed when
 a word that marks address ("tu", "toi"; lists in ``data/fr/address_*.txt``) stands
