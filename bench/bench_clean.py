@@ -1,12 +1,13 @@
 """Speed and memory of ``pressclean clean`` on 1 MB of real OCR text.
 
-Run: ``.venv/bin/python bench/bench_clean.py`` (reads ../shared/data/icdar2017-fr-periodical;
-the text is assembled at run time and never stored). Prints startup time with a warm cache,
-words per second (median of three fresh processes) on one core and on every core this
-process may use (``pressclean clean``'s default ``--jobs``: the paragraphs shared out,
-``parallel``), peak memory of the main process and of its copy (and of all of them
-together, shared pages counted once), and the time plain symspellpy (every unknown word
-looked up in wordfreq's French list) takes on the same text, for scale. ``--jobs N`` measures N processes instead of every core.
+Run: ``.venv/bin/python bench/bench_clean.py`` (reads
+../shared/data/icdar2017-fr-periodical; the text is assembled at run time and never
+stored). Prints startup time with a warm cache, words per second (median of three fresh
+processes) on one core and on every core this process may use (``pressclean clean``'s
+default ``--jobs``: the paragraphs shared out, ``parallel``), peak memory of the main
+process and of its copy (and of all of them together, shared pages counted once), and
+the time plain symspellpy (every unknown word looked up in wordfreq's French list) takes
+on the same text, for scale. ``--jobs N`` measures N processes instead of every core.
 """
 
 from __future__ import annotations

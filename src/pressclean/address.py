@@ -2,13 +2,14 @@
 
 OCR reads "l" as "t" so often that in press prose "ta", "te" and "tes" are most often a
 misread "la", "le" and "les" (and an elided "t'" a misread "l'"), and the real-word
-stage changes them on their neighbours' evidence. But dialogue, letters and plays address someone as "tu", and there "ta
-lettre" and "tes attributions" are what was printed: word pairs cannot tell the two
-apart, the person the text speaks to can. A second-person form is left as printed when
-a word that marks address ("tu", "toi"; lists in ``data/fr/address_*.txt``) stands
-within ``WINDOW`` words of it, the form itself aside. On ICDAR train rows 0–7,916,
-aligned word by word, none of the 164 "ta", "te" and "tes" that stood for "la", "le" and
-"les" had such a word in its row; 27 of the 82 that were printed so did.
+stage changes them on their neighbours' evidence. But dialogue, letters and plays
+address someone as "tu", and there "ta lettre" and "tes attributions" are what was
+printed: word pairs cannot tell the two apart, the person the text speaks to can. A
+second-person form is left as printed when a word that marks address ("tu", "toi"; lists
+in ``data/fr/address_*.txt``) stands within ``WINDOW`` words of it, the form itself
+aside. On ICDAR train rows 0–7,916, aligned word by word, none of the 164 "ta", "te" and
+"tes" that stood for "la", "le" and "les" had such a word in its row; 27 of the 82 that
+were printed so did.
 """
 
 from __future__ import annotations

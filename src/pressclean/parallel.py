@@ -122,10 +122,10 @@ def _share(ranges: Sequence[tuple[int, int]], parts: int) -> list[list[tuple[int
 
 
 def _can_fork() -> bool:
-    """Fork only a process with one thread: a lock another thread holds would stay
-    held forever in the copy."""
-    return sys.platform != "win32" and hasattr(os, "fork") \
-        and threading.active_count() == 1
+    """Fork only on Linux (macOS system libraries are not safe to use in a forked copy,
+    which is why Python spawns there), and only a process with one thread: a lock
+    another thread holds would stay held forever in the copy."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 #: the team of the document being cleaned in this process (one member: no team)
