@@ -92,10 +92,13 @@ class Channel:
         """
         low = text.lower()
         boost: dict[tuple[str, str], float] = {}
+        occurrences: dict[str, int] = {}  # (one scan of a long page per true chunk)
         for (t, o), n in counts.items():
             if n < ADAPT_MIN:
                 continue
-            seen = low.count(t) if t else len(low)
+            seen = occurrences.get(t)
+            if seen is None:
+                seen = occurrences[t] = low.count(t) if t else len(low)
             p = min(ADAPT_MAX, n / (max(seen, n) + 1.0))
             # (a confusion already likelier than its boost is left out: it changes nothing)
             if p > 10 ** self.model.chunk_logp(t, o, self.chunk_prior(t, o)):
