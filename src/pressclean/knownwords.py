@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 from pressclean.model import SENTENCE_START
 from pressclean.offsets import Edit
 from pressclean.spellparams import STAGE
-from pressclean.tokens import Token, case_like, lm_elision, lm_form, lm_plain, starts_sentence
+from pressclean.tokens import (
+    Token,
+    case_like,
+    lm_elision,
+    lm_form,
+    lm_plain,
+    split_elision,
+    starts_sentence,
+)
 
 if TYPE_CHECKING:
     from pressclean.spell import Speller
@@ -109,11 +117,12 @@ def reconsider(sp: Speller, out: list[Edit], real: RealSeen, nxt_edit: Edit) -> 
 def elision_edits(sp: Speller, text: str, toks: tuple[Token, ...], a: int, b: int,
                   out: list[Edit], conf: dict[int, float], to_tu: frozenset[int]
                   ) -> list[Edit]:
-    """"t'Eglise" → "l'Eglise": an elision this OCR often produced for another ("t'"
-    for "l'"), weighed as a real word between the word before and the word it is
-    elided into, both as ``out`` (the paragraph's edits, ``toks[a:b]``) corrected
-    them, so that "t'Egtise" is weighed before "église". None where the OCR was sure,
-    nor in a text that says "tu" (``to_tu``: "ne crains-tu pas de t'avancer")."""
+    """``out`` (the edits of the paragraph ``toks[a:b]``) with the paragraph's misread
+    elisions repaired: "t'Eglise" → "l'Eglise". An elision this OCR often produced for
+    another ("t'" for "l'") is weighed as a real word between the word before it and
+    the word it elides into, both as ``out`` left them: the "t'" of "t'Egtise" is
+    weighed before "Eglise", the word as repaired. Not where the OCR was sure, nor in a
+    text that says "tu" (``to_tu``: "ne crains-tu pas de t'avancer")."""
     found: list[Edit] = []
     by_start: dict[int, Edit] | None = None
     for i in range(a, b):
@@ -132,7 +141,8 @@ def elision_edits(sp: Speller, text: str, toks: tuple[Token, ...], a: int, b: in
         elif i > a:
             before = by_start.get(toks[i - 1].word_start)
             last = before.replacement.split() if before is not None else [toks[i - 1].word]
-            prev = lm_plain(lm_form(last[-1])) if last else None
+            # (the word, not an elision a correction put before it: "l'instruction")
+            prev = lm_plain((split_elision(last[-1])[1] or last[-1]).lower()) if last else None
         else:
             prev = None
         form = lm_elision(tok.elision)
