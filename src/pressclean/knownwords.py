@@ -113,7 +113,6 @@ def reconsider(sp: Speller, out: list[Edit], real: RealSeen, nxt_edit: Edit) -> 
         out.append(redo)
 
 
-
 def elision_edits(sp: Speller, text: str, toks: tuple[Token, ...], a: int, b: int,
                   out: list[Edit], conf: dict[int, float], to_tu: frozenset[int]
                   ) -> list[Edit]:

@@ -77,8 +77,10 @@ class Team:
     def map_ranges(self, decide: Decide, ranges: Sequence[tuple[int, int]]) -> list[Edit]:
         """``decide(a, b)`` for each token range, concatenated in order; each member
         of the team decides its own share of the ranges."""
+        if self.size == 1:  # (every short document: nothing to share out)
+            return _decide_run(decide, ranges)
         runs = _share(ranges, self.size)
-        if len(runs) < self.size or self.size == 1:
+        if len(runs) < self.size:
             return _decide_run(decide, ranges)
         if self.rank:
             assert self._up is not None
