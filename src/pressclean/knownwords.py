@@ -16,10 +16,10 @@ from pressclean.spellparams import STAGE
 from pressclean.tokens import (
     Token,
     case_like,
+    elided_word,
     lm_elision,
     lm_form,
     lm_plain,
-    split_elision,
     starts_sentence,
 )
 
@@ -141,7 +141,7 @@ def elision_edits(sp: Speller, text: str, toks: tuple[Token, ...], a: int, b: in
             before = by_start.get(toks[i - 1].word_start)
             last = before.replacement.split() if before is not None else [toks[i - 1].word]
             # (the word, not an elision a correction put before it: "l'instruction")
-            prev = lm_plain((split_elision(last[-1])[1] or last[-1]).lower()) if last else None
+            prev = lm_plain(elided_word(last[-1])) if last else None
         else:
             prev = None
         form = lm_elision(tok.elision)

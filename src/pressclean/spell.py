@@ -48,11 +48,11 @@ from pressclean.rules import RuleSet, word_variants
 from pressclean.spellparams import RULES_STAGE, STAGE, SpellParams
 from pressclean.tokens import (
     Token,
+    elided_word,
     lm_plain,
     lm_word,
     paragraphs,
     plain_case,
-    split_elision,
     starts_sentence,
     token_confidences,
     tokenize,
@@ -295,7 +295,7 @@ class Speller:
             real = (i, tok, prev, conf.get(i))  # weighed again if the next word changes
             if edit is not None:
                 last = edit.replacement.split()[-1]
-                prev = (split_elision(last)[1] or last).lower()  # "l'Académie": académie
+                prev = elided_word(last)
             else:
                 prev = lm_plain(tok.word) if tok.word else prev  # "68" counted as "<num>"
             i += 1

@@ -64,6 +64,12 @@ def split_elision(s: str) -> tuple[str, str]:
     return (m.group(0), s[m.end():]) if m else ("", s)
 
 
+def elided_word(printed: str) -> str:
+    """The word of a printed form, its elision left off, lower-cased: what a
+    correction leaves as the previous word ("l'Académie": "académie")."""
+    return (split_elision(printed)[1] or printed).lower()
+
+
 @lru_cache(maxsize=4)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Word-like tokens of ``text`` (runs with letters, digits or confusable glyphs).
