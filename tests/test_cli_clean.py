@@ -30,6 +30,15 @@ def test_one_file_to_stdout(tmp_path: Path) -> None:
     assert result.stdout == "Historiquement, le pays est marqué par sa précision.\n"
 
 
+def test_jobs_below_one_is_a_usage_error_that_names_the_option(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(OCR, encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", "--jobs", "0", str(f), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2  # click's usage error, before anything is read or written
+    assert "--jobs" in result.output and "0" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_stdin_to_stdout() -> None:
     result = _run(["clean", "-"], stdin=OCR)
     assert result.exit_code == 0
