@@ -26,6 +26,10 @@ from pressclean.twins import GlyphTwins
     # "it" stood for "il" more often than for "à", and "il a" is the likelier pair
     ("Hier soir it a dit que la séance était levée.",
      "Hier soir il a dit que la séance était levée.", "context"),
+    # a next word seen after neither the form nor the word it stands for: weighed by how
+    # open each is to new followers, not by how often each was seen ("an" 72 times)
+    ("Il part pour un Voyage an Paradis avec sa famille.",
+     "Il part pour un Voyage au Paradis avec sa famille.", "context"),
     # a number is context too: the model counted "<num> h" ("18 h. 30"), never "18 h"
     ("Concert à 18 li. 30 au kiosque.", "Concert à 18 h. 30 au kiosque.", "context"),
     # a short word capitalised inside a sentence: the capital was part of the misreading

@@ -91,6 +91,10 @@ class Model:
         self._followers = followers
 
     # ---- language model -------------------------------------------------------
+    def followers(self, word: str) -> int:
+        """How many different words the training text showed after ``word``."""
+        return self._followers.get(word, 0)
+
     def p_next(self, prev: str | None, word: str, p_uni: float) -> float:
         """P(word | prev): model bigrams interpolated with a unigram probability.
 

@@ -49,6 +49,11 @@ class SpellParams:
     real_min_truth: int = 20
     #: and must beat the word as read by this much
     real_margin: float = 1.0
+    #: a next word seen after neither the real-word form nor a candidate weighs them by
+    #: the share of their followers never seen, shrunk towards this common share by
+    #: this many pseudo-counts (``RealWordConfusions._open``)
+    real_unseen_prior: float = 0.2
+    real_unseen_weight: float = 50.0
     #: a known word becomes a far more frequent glyph twin only by this margin
     twin_margin: float = 1.3
     #: weigh pairs the model never saw by the document's own (``doccontext``)
