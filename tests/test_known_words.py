@@ -30,6 +30,10 @@ from pressclean.twins import GlyphTwins
     # open each is to new followers, not by how often each was seen ("an" 72 times)
     ("Il part pour un Voyage an Paradis avec sa famille.",
      "Il part pour un Voyage au Paradis avec sa famille.", "context"),
+    # ... but a pair of words so frequent that the model would have seen them together
+    # had they paired like any two is unlikely for never having been ("du l'")
+    ("L'orateur passe à l'examen des recettes da l'Etat.",
+     "L'orateur passe à l'examen des recettes de l'Etat.", "context"),
     # a number is context too: the model counted "<num> h" ("18 h. 30"), never "18 h"
     ("Concert à 18 li. 30 au kiosque.", "Concert à 18 h. 30 au kiosque.", "context"),
     # a short word capitalised inside a sentence: the capital was part of the misreading

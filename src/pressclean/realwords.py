@@ -24,12 +24,13 @@ class RealWordConfusions:
 
     def __init__(self, lexicon: Lexicon, model: Model, lm: PairLogp, *,
                  min_count: int, min_seen: int, min_truth: int, margin: float,
-                 unseen_prior: float, unseen_weight: float) -> None:
+                 unseen_prior: float, unseen_weight: float, unseen_expected: float) -> None:
         self.model = model
         self.lm = lm
         self.margin = margin
         self.unseen_prior = unseen_prior
         self.unseen_weight = unseen_weight
+        self.unseen_expected = unseen_expected
         self._open_cache: dict[str, float] = {}
         self.min_seen = min_seen
         # OCR forms the model saw stand for another frequent word often enough to matter:
@@ -100,7 +101,7 @@ class RealWordConfusions:
                 score += gain.get(cand, 0.0)
             # (for a blind form, a candidate's unseen pair counts as the form's)
             if nxt is not None and not (blind and f"{cand} {nxt}" not in bigrams):
-                if form_seen or _seen(cand, nxt, bigrams, doc):
+                if form_seen or _seen(cand, nxt, bigrams, doc) or self._missed(cand, nxt):
                     score += self._next(cand, nxt, doc)
                 else:  # seen after neither: only how open each is to new followers
                     score += keep_next + self._open(cand) - self._open(low)
@@ -114,6 +115,13 @@ class RealWordConfusions:
     def _next(self, word: str, nxt: str, doc: DocPairs | None, own: bool = False) -> float:
         """log10 P(next | word) / P(next)."""
         return self.lm(doc, word, nxt, own) - self.lm.log_uni(nxt)
+
+    def _missed(self, word: str, nxt: str) -> bool:
+        """Whether the model would have seen ``nxt`` after ``word`` ``unseen_expected``
+        times had they paired like any two words ("du l'": thousands of each, never
+        together): its absence is then evidence, not sparsity."""
+        m = self.model
+        return m.unigrams.get(word, 0) * m.unigrams.get(nxt, 0) >= self.unseen_expected * m.words
 
     def _open(self, word: str) -> float:
         """log10 of the share of what follows ``word`` that the model never saw after

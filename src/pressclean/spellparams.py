@@ -54,6 +54,9 @@ class SpellParams:
     #: this many pseudo-counts (``RealWordConfusions._open``)
     real_unseen_prior: float = 0.2
     real_unseen_weight: float = 50.0
+    #: ... unless the candidate and the next word are so frequent that the model would
+    #: have seen them together this many times had they paired like any two words
+    real_unseen_expected: float = 3.0
     #: a known word becomes a far more frequent glyph twin only by this margin
     twin_margin: float = 1.3
     #: weigh pairs the model never saw by the document's own (``doccontext``)
