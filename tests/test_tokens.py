@@ -11,6 +11,7 @@ from pressclean.model import lm_tokens
 from pressclean.tokens import (
     _RUN,
     NUMBER,
+    case_like,
     is_numberish,
     is_roman,
     lm_word,
@@ -78,3 +79,20 @@ def test_the_speller_reads_numbers_as_the_model_counted_them() -> None:
     assert counted == ["condamné", "à", NUMBER, "francs", "le", "1er", "mai", "à", NUMBER,
                        "h", NUMBER]
     assert [lm_word(t) for t in tokenize(text)] == counted
+
+
+@pytest.mark.parametrize(("printed", "word", "written"), [
+    ("Daus", "dans", "Dans"),
+    ("DAUS", "dans", "DANS"),
+    ("daus", "dans", "dans"),
+    # a capital after an apostrophe or a hyphen survives the repair of the name
+    ("0'Connelt", "o'connell", "O'Connell"),
+    ("Saint-Etiene", "saint-étienne", "Saint-Étienne"),
+    # ... and a part printed in lower case stays so
+    ("L'eprès-midi", "l'après-midi", "L'après-midi"),
+    # the parts do not match: only the first letter's case is given
+    ("Saint Etiene", "saint-étienne", "Saint-étienne"),
+])
+def test_a_repair_is_written_in_the_case_it_was_printed_in(printed: str, word: str,
+                                                            written: str) -> None:
+    assert case_like(printed, word) == written

@@ -117,13 +117,25 @@ def has_letter(s: str) -> bool:
 
 
 def case_like(template: str, word: str) -> str:
-    """Give ``word`` the case pattern of ``template`` (UPPER, Capitalised or lower)."""
+    """Give ``word`` the case pattern of ``template`` (UPPER, Capitalised or lower),
+    and a capital after an apostrophe or a hyphen where both have the same ones, so
+    that a capital inside a name survives its repair ("0'Connelt" → "O'Connell")."""
     letters = [c for c in template if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return word.upper()
     if letters and letters[0].isupper():
-        return word[:1].upper() + word[1:]
+        word = word[:1].upper() + word[1:]
+    marks = _JOINERS.findall(template)
+    if marks and marks == _JOINERS.findall(word):
+        parts = _JOINERS.split(word)
+        starts = [p[:1] for p in _JOINERS.split(template)]
+        word = parts[0] + "".join(m + (p[:1].upper() + p[1:] if s.isupper() else p)
+                                  for m, p, s in zip(marks, parts[1:], starts[1:], strict=True))
     return word
+
+
+#: what joins the parts of a compound or an elided name
+_JOINERS = regex.compile(r"['’\-]")
 
 
 #: a well-formed roman numeral ("XIV", "MDCCCLX"; not "IL", "IIV"), one letter or more
