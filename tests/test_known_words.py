@@ -179,6 +179,9 @@ def test_unknown_forms_are_repaired(cleaner: Cleaner, ocr: str, clean: str, rule
     "M. Davignon a parlé.",  # ... or as "d'Avignon" without its apostrophe
     "Le train part à 9 h.10 du matin.",  # a number joined to an abbreviation: not "h.o"
     "Il arriva le soir avec Lelendemain.",  # a capital inside a sentence: a name, not split
+    # a form mixing letters and digits becomes no code of the web word list ("E3", "a2")
+    "Les partis militaires et Ie3 nationalismes de tous les pays.",
+    "Il fut condamné à cinq ans et à 16 à2 000 francs d'amende.",
 ])
 def test_unknown_names_and_cut_words_without_repair_are_left_alone(cleaner: Cleaner,
                                                                      text: str) -> None:

@@ -21,6 +21,7 @@ from symspellpy import SymSpell
 from pressclean.channel import Channel, Vocabulary
 from pressclean.lexicon import RARE_COUNT, Lexicon, cache_dir, read_cache, write_cache
 from pressclean.splits import ELIDABLE, SPLIT_MIN_COUNT, Splitter, split_text, splittable
+from pressclean.tokens import is_numberish
 
 #: SymSpell indexes the deletes of this many first letters of each word
 PREFIX_LENGTH = 5
@@ -173,9 +174,10 @@ class CandidateGenerator:
         glyph, near, split = self._proposals(form)
         found: dict[str, Candidate] = {}
         for cand in glyph:
-            found[cand] = Candidate((cand,), self.channel.logp(cand, form), "glyph")
+            if _written(cand):
+                found[cand] = Candidate((cand,), self.channel.logp(cand, form), "glyph")
         for cand in near:
-            if cand not in found:
+            if cand not in found and _written(cand):
                 found[cand] = Candidate((cand,), self.channel.logp(cand, form), "dictionary")
         if split is not None:
             # the pieces were found once for all channels; their cost is this channel's
@@ -204,6 +206,13 @@ class CandidateGenerator:
                                      head=k)
                            for word, channel in found.items() if word[:1] in ELIDABLE)
         return tuple(out)
+
+
+def _written(word: str) -> bool:
+    """Whether a lexicon word may be written for an OCR form: letters, or a number
+    ("2e", "1er", "18h"), not the codes of a web word list mixing them ("a2", "s0",
+    "l7"), which only turn one misreading into another ("1S0" → "s0")."""
+    return not any(c.isdigit() for c in word) or is_numberish(word)
 
 
 def _closest(deletes: Deletes, form: str, max_dist: int) -> list[str]:
