@@ -36,7 +36,7 @@ SCALE = 1e9
 #: words below this count (per billion) are "rare": known, but correctable on evidence
 RARE_COUNT = 100.0
 USER_FILES = ("regional.txt", "names.txt", "protected.txt", "prefixes.txt")
-_VERSION = "3"
+_VERSION = "4"
 
 
 @lru_cache(maxsize=65536)
@@ -147,12 +147,32 @@ def _base_counts() -> dict[str, float]:
     raw = get_frequency_dict("fr", wordlist="large")
     counts = {w: f * SCALE for w, f in raw.items() if any(ch.isalpha() for ch in w)}
     by_skeleton: dict[str, float] = {}
+    twins: dict[str, list[str]] = {}
     for w, c in counts.items():
         if w != strip_accents(w):
             key = strip_accents(w)
             by_skeleton[key] = max(by_skeleton.get(key, 0.0), c)
+            twins.setdefault(key, []).append(w)
     return {w: c for w, c in counts.items()
-            if w != strip_accents(w) or by_skeleton.get(w, 0.0) < ACCENT_TWIN_RATIO * c}
+            if (by_skeleton.get(w, 0.0) < ACCENT_TWIN_RATIO * c if w == strip_accents(w)
+                else not _accent_dropped(w, c, twins[strip_accents(w)], counts))}
+
+
+def _accent_dropped(word: str, count: float, twins: list[str], counts: dict[str, float]) -> bool:
+    """Whether ``word`` lacks an accent a far more frequent twin has and has none the
+    twin lacks ("declaré" for "déclaré", "théatre" for "théâtre"): a web misspelling
+    like the accentless ones, unless only the last letter differs ("désole",
+    "désolé": a verb and its participle)."""
+    marks = _accents(word)
+    for twin in twins:
+        if twin != word and counts[twin] >= ACCENT_TWIN_RATIO * count \
+                and marks < _accents(twin) and twin[:-1] != word[:-1]:
+            return True
+    return False
+
+
+def _accents(word: str) -> set[tuple[int, str]]:
+    return {(i, ch) for i, ch in enumerate(word) if ch != strip_accents(ch)}
 
 
 def _packaged(name: str) -> str:
