@@ -66,7 +66,7 @@ def initial_edit(sp: Speller, text: str, tok: Token, nxt: Token | None, stage: s
         channel = sp.gen.channel.logp(word, low)
         if channel < MIN_CHANNEL:
             continue
-        assoc = sp.real.assoc(word, after, None)  # log10 P(after | word) / P(after)
+        assoc = sp.real.assoc(word, after)  # log10 P(after | word) / P(after)
         if assoc < MIN_ASSOC:
             continue
         if best is None or channel + assoc > best[0]:

@@ -90,19 +90,19 @@ class RealWordConfusions:
         bigrams = self.model.bigrams
         keep_next, form_seen = 0.0, True
         if nxt is not None:
-            keep_next = self._next(low, nxt, doc, own=True)
+            keep_next = self.assoc(low, nxt, doc, own=True)
             form_seen = _seen(low, nxt, bigrams, doc, own=True)
-        keep = keep_prior + self.assoc(prev, low, None, doc, own=True) + keep_next
+        keep = keep_prior + self.assoc(prev, low, doc, own=True) + keep_next
         best, best_score = None, -math.inf
         gain = dict(gains) if gains else None
         for cand, prior in cands:
-            score = prior + conf_ratio + self.assoc(prev, cand, None, doc)
+            score = prior + conf_ratio + self.assoc(prev, cand, doc)
             if gain is not None:
                 score += gain.get(cand, 0.0)
             # (for a blind form, a candidate's unseen pair counts as the form's)
             if nxt is not None and not (blind and f"{cand} {nxt}" not in bigrams):
                 if form_seen or _seen(cand, nxt, bigrams, doc) or self._missed(cand, nxt):
-                    score += self._next(cand, nxt, doc)
+                    score += self.assoc(cand, nxt, doc)
                 else:  # seen after neither: only how open each is to new followers
                     score += keep_next + self._open(cand) - self._open(low)
             if score > best_score:
@@ -111,10 +111,6 @@ class RealWordConfusions:
         if best is None or best_score < keep + self.margin:
             return None, short
         return (best, round(best_score - keep, 3)), short
-
-    def _next(self, word: str, nxt: str, doc: DocPairs | None, own: bool = False) -> float:
-        """log10 P(next | word) / P(next)."""
-        return self.lm(doc, word, nxt, own) - self.lm.log_uni(nxt)
 
     def _missed(self, word: str, nxt: str) -> bool:
         """Whether the model would have seen ``nxt`` after ``word`` ``unseen_expected``
@@ -140,16 +136,13 @@ class RealWordConfusions:
                 (kinds + 1 + w * self.unseen_prior) / (n + kinds + 1 + w))
         return got
 
-    def assoc(self, prev: str | None, word: str, nxt: str | None,
-              doc: DocPairs | None = None, own: bool = False) -> float:
-        """log10 of how much the neighbours favour ``word`` over its base rate:
-        P(word | prev) / P(word), then P(next | word) / P(next); ``own``: ``word`` is
-        the one printed here, which ``doc``'s counts leave out."""
-        lm = self.lm
-        total = lm(doc, prev, word, own) - lm.log_uni(word)
-        if nxt is not None:
-            total += lm(doc, word, nxt, own) - lm.log_uni(nxt)
-        return total
+    def assoc(self, prev: str | None, word: str, doc: DocPairs | None = None,
+              own: bool = False) -> float:
+        """log10 of how much ``prev`` favours ``word`` over its base rate, P(word |
+        prev) / P(word) (the same ratio weighs a word's next word, with the word as
+        ``prev``); ``own``: the pair is the one printed here, which ``doc``'s counts
+        leave out."""
+        return self.lm(doc, prev, word, own) - self.lm.log_uni(word)
 
 
 def _seen(word: str, nxt: str, bigrams: Container[str], doc: DocPairs | None,
