@@ -19,7 +19,6 @@ from pressclean.tokens import (
     elided_word,
     lm_elision,
     lm_form,
-    lm_plain,
     starts_sentence,
 )
 
@@ -141,7 +140,7 @@ def elision_edits(sp: Speller, text: str, toks: tuple[Token, ...], a: int, b: in
             before = by_start.get(toks[i - 1].word_start)
             last = before.replacement.split() if before is not None else [toks[i - 1].word]
             # (the word, not an elision a correction put before it: "l'instruction")
-            prev = lm_plain(elided_word(last[-1])) if last else None
+            prev = elided_word(last[-1]) if last else None
         else:
             prev = None
         form = lm_elision(tok.elision)

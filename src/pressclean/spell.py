@@ -297,7 +297,7 @@ class Speller:
             real = (i, tok, prev, conf.get(i))  # weighed again if the next word changes
             if edit is not None:
                 last = edit.replacement.split()[-1]
-                prev = lm_plain(elided_word(last))
+                prev = elided_word(last)
             else:
                 prev = lm_plain(tok.word) if tok.word else prev  # "68" counted as "<num>"
             i += 1

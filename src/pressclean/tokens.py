@@ -65,9 +65,10 @@ def split_elision(s: str) -> tuple[str, str]:
 
 
 def elided_word(printed: str) -> str:
-    """The word of a printed form, its elision left off, lower-cased: what a
-    correction leaves as the previous word ("l'Académie": "académie")."""
-    return (split_elision(printed)[1] or printed).lower()
+    """The word of a printed form, its elision left off, as the language model knows
+    it (``lm_plain``): what a correction leaves as the previous word ("l'Académie":
+    "académie", "10": ``NUMBER``)."""
+    return lm_plain(split_elision(printed)[1] or printed)
 
 
 @lru_cache(maxsize=4)
