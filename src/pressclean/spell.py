@@ -265,7 +265,7 @@ class Speller:
                 i += 1
                 if taken is not None:
                     out.append(taken)
-                    prev = taken.replacement.split()[-1].lower() if taken.replacement else prev
+                    prev = elided_word(taken.replacement.split()[-1]) if taken.replacement else prev
                     while i < b and toks[i].start < taken.end:
                         i += 1
                 continue
