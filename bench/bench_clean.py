@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pressclean.cli._common import cores  # the default of pressclean clean --jobs
 from shared_data import ICDAR  # bench/, the folder this script runs from
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,8 +133,9 @@ def _measure(path: Path, jobs: int) -> tuple[dict[str, Any], list[dict[str, Any]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)),
-                        help="processes of the second measure (default: the cores)")
+    parser.add_argument("--jobs", type=int, default=cores(),
+                        help="processes of the second measure (default: the cores, as "
+                             "pressclean clean's --jobs)")
     jobs = parser.parse_args().jobs
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "ocr-1mb.txt"
