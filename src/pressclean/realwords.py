@@ -149,8 +149,7 @@ def _seen(word: str, nxt: str, bigrams: Container[str], doc: DocPairs | None,
           own: bool = False) -> bool:
     """Whether the model or the document saw ``nxt`` follow ``word`` (``own``: elsewhere
     than in the occurrence being decided)."""
-    return f"{word} {nxt}" in bigrams or (
-        doc is not None and doc.pairs.get((word, nxt), 0) > own)
+    return f"{word} {nxt}" in bigrams or (doc is not None and doc.p(word, nxt, own) > 0.0)
 
 
 def _elided(form: str) -> bool:
