@@ -21,6 +21,12 @@ from pressclean.twins import GlyphTwins
     ("C'est ure bonne idée pour la ville.", "C'est une bonne idée pour la ville.",
      "channel:twin"),
     ("Tous lrs enfants sont venus.", "Tous les enfants sont venus.", "channel:twin"),
+    # two letters the web word list holds ("dc", "df"), a hundred times rarer than a
+    # two-letter word one confusion away
+    ("Il se préoccupe dc permettre aux entreprises de travailler.",
+     "Il se préoccupe de permettre aux entreprises de travailler.", "channel:twin"),
+    ("Les noms qui sortent df l'urne sont connus.",
+     "Les noms qui sortent de l'urne sont connus.", "channel:twin"),
     # a confusion the model saw often, at the start of a sentence
     ("Ja guerre est finie.", "La guerre est finie.", "context"),
     # "it" stood for "il" more often than for "à", and "il a" is the likelier pair
@@ -122,6 +128,10 @@ def test_a_refused_real_word_change_says_how_far_it_fell_short(cleaner: Cleaner)
     # "t'" before a verb, and in a text that says "tu" (where "t'" is what was printed)
     "Je t'aime et je t'en veux, mais tu t'es trompé.",
     "Tu le sais, car t'avenue est longue.",
+    # a rare two-letter word, and a unit, are not two-letter misreadings
+    "Le bateau, mû par la vapeur, remonte le fleuve.",
+    "Il est docteur ès lettres.",
+    "La récolte fut de 12 hl de vin par hectare.",
 ])
 def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: str) -> None:
     assert cleaner.clean_text(text).clean_text == text
@@ -192,10 +202,13 @@ def test_the_cached_twin_table_agrees_with_weighing_word_by_word(cleaner: Cleane
     speller = cleaner.resources.speller
     word_by_word = GlyphTwins(speller.lexicon, speller.gen)
     speller.twins.preload()  # the whole table, built once per lexicon and model, cached
-    for word in ("antre", "tontes", "ligné", "maison", "xylophone"):
+    for word in ("antre", "tontes", "ligné", "maison", "xylophone", "uu", "hl"):
         assert speller.twins.of(word) == word_by_word.of(word)
     assert "autre" in dict(speller.twins.of("antre"))
     assert speller.twins.of("maison") == ()  # frequent words have no twins
+    # two letters: only another two-letter word, a hundred times as frequent
+    assert "un" in dict(speller.twins.of("uu"))
+    assert all(len(twin) == 2 for twin, _ in speller.twins.of("hl"))
 
 
 _NEIGHBOURS = ("from pressclean.pipeline import Cleaner; "

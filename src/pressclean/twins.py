@@ -21,6 +21,13 @@ TWIN_MAX_COUNT = 20000.0
 #: 4.5 took one word back on the early split)
 TWIN_RATIO = 10.0
 TWIN_MAX_COST = 4.0
+#: a two-letter word's twin: another two-letter word, this many times more frequent.
+#: French has few two-letter words, all common, but the web word list holds some 700
+#: above the rare count, nearly every pair of letters ("uu", "dn", "tl", "df"), and as
+#: known words they were changed only where the training counts had seen them
+#: misread. The higher ratio and the same length keep a rare real word ("mû", "ès")
+#: and a unit ("hl", not "h") as they are (30 and 100 gave the same on held-out train)
+TWIN_RATIO_SHORT = 100.0
 
 Twins = tuple[tuple[str, float], ...]
 
@@ -63,16 +70,19 @@ class GlyphTwins:
         if not self.lexicon.fingerprint or not model_key:
             return ""  # built in memory: nothing stable to key a cache by
         raw = (f"{self.lexicon.fingerprint}/{model_key}/{sorted(self.gen.channel.prior.items())}"
-               f"/{TWIN_MAX_COUNT}/{TWIN_RATIO}/{TWIN_MAX_COST}")
+               f"/{TWIN_MAX_COUNT}/{TWIN_RATIO}/{TWIN_MAX_COST}/{TWIN_RATIO_SHORT}")
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
     def _compute(self, low: str) -> Twins:
         n = self.lexicon.count(low)
-        if not n or n >= TWIN_MAX_COUNT or len(low) < 3:
+        if not n or n >= TWIN_MAX_COUNT or len(low) < 2:
             return ()
+        short = len(low) == 2
+        floor = (TWIN_RATIO_SHORT if short else TWIN_RATIO) * n
         channel = self.gen.channel
         return tuple(sorted(
             (cand, channel.logp(cand, low))
             for cand in channel.words_within(low, self.gen.vocabulary(), max_subs=1,
                                              max_cost=TWIN_MAX_COST)
-            if cand != low and self.lexicon.count(cand) >= TWIN_RATIO * n))
+            if cand != low and self.lexicon.count(cand) >= floor
+            and not (short and len(cand) != 2)))
