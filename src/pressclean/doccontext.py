@@ -43,13 +43,19 @@ class DocPairs:
 
     def add(self, toks: Iterable[Token]) -> DocPairs:
         seq: list[str] = []
+        #: each printed word's entry, decided once (most of a text is a few thousand words)
+        entry: dict[str, str] = {}
         for tok in toks:
             if tok.elision:
                 seq.append(lm_word(tok))
-            if tok.word:
-                low = tok.word.lower()
-                # an untrusted word, a number or noise breaks the chain: pairs nothing
-                seq.append(low if low.isalpha() and self._trusted(low) else "")
+            word = tok.word
+            if word:
+                got = entry.get(word)
+                if got is None:
+                    low = word.lower()
+                    # an untrusted word, a number or noise breaks the chain: pairs nothing
+                    got = entry[word] = low if low.isalpha() and self._trusted(low) else ""
+                seq.append(got)
         self.counts.update(filter(None, seq))
         # counted at C speed first, then each distinct pair checked once
         for (a, b), n in Counter(zip(seq, seq[1:], strict=False)).items():
