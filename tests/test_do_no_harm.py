@@ -38,6 +38,16 @@ def test_cleaning_twice_equals_cleaning_once(cleaner: Cleaner, name: str) -> Non
     assert cleaner.clean_text(once).clean_text == once
 
 
+def test_a_word_kept_before_a_correction_is_weighed_again_with_it(cleaner: Cleaner) -> None:
+    # "deç" was weighed before "chemina"; with "chemins" beside it, it is "des": cleaning
+    # the output again used to find that change still to make
+    once = cleaner.clean_text("et sans parler deç chemina de fer de l'Etat")
+    assert once.clean_text == "et sans parler des chemins de fer de l'Etat"
+    assert [(c.before, c.after) for c in once.corrections] == [("deç", "des"),
+                                                                 ("chemina", "chemins")]
+    assert cleaner.clean_text(once.clean_text).clean_text == once.clean_text
+
+
 @pytest.mark.parametrize("text", [
     "M. Dupont, Mme Durand et MM. Lefèvre ont reçu 1 250 000 € le 26 septembre 2012.",
     "Le CNRS, l'ENSMM et FEMTO-ST travaillent à Besançon, rue Mégevand, n° 16.",

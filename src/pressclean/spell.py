@@ -49,6 +49,7 @@ from pressclean.spellparams import RULES_STAGE, STAGE, SpellParams
 from pressclean.tokens import (
     Token,
     elided_word,
+    lm_form,
     lm_plain,
     lm_word,
     paragraphs,
@@ -290,9 +291,11 @@ class Speller:
                 edit = dataclasses.replace(edit, replacement=edit.replacement[:1].upper()
                                            + edit.replacement[1:])
             if edit is not None:
-                if real is not None and real[0] == i - 1 and self._is_real(real[1].word) \
-                        and (real[3] or 0.0) < self.p.trusted_conf:
-                    reconsider(self, out, real, edit)
+                if real is not None and real[0] == i - 1 and (real[3] or 0.0) < self.p.trusted_conf:
+                    if self._is_real(real[1].word):
+                        reconsider(self, out, real, edit)
+                    elif not out or out[-1].end <= real[1].start:  # (the word was kept)
+                        out.extend(self._weigh_again(text, real, edit))
                 out.append(edit)
             real = (i, tok, prev, conf.get(i))  # weighed again if the next word changes
             if edit is not None:
@@ -303,6 +306,18 @@ class Speller:
             i += 1
         return out if rules is not None else elision_edits(self, text, toks, a, b, out, conf,
                                                                  to_tu)
+
+    def _weigh_again(self, text: str, seen: RealSeen, nxt_edit: Edit) -> list[Edit]:
+        """An unknown word kept before its next word was corrected, weighed again with
+        the correction ("deç chemina" → "deç chemins" → "des chemins"), so that cleaning
+        the output again finds nothing left to do."""
+        _, tok, prev, conf = seen
+        words = nxt_edit.replacement.split()
+        if tok.elision or not words or self._settled_spell.get(tok.word):
+            return []
+        edit = self.word_edit(tok, prev, lm_form(words[0]), conf, tok.word[:1].isupper()
+                              and starts_sentence(text, tok.start))
+        return [edit] if edit is not None else []
 
     def _is_real(self, word: str) -> bool:
         return self._route_of(word, self._rules is not None) is Route.REAL \
