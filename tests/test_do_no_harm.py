@@ -48,6 +48,16 @@ def test_a_word_kept_before_a_correction_is_weighed_again_with_it(cleaner: Clean
     assert cleaner.clean_text(once.clean_text).clean_text == once.clean_text
 
 
+def test_a_repair_is_weighed_again_as_if_it_were_printed(cleaner: Cleaner) -> None:
+    # the glyph repair "fenètre" is a rare word whose own repair is "fenêtre": both are
+    # made at once, under both rules, instead of one per clean
+    once = cleaner.clean_text("Elle s'est jetée par la feiiètro de la cuisine.")
+    assert once.clean_text == "Elle s'est jetée par la fenêtre de la cuisine."
+    assert [(c.before, c.after, c.rule) for c in once.corrections] == [
+        ("feiiètro", "fenêtre", "channel:glyph+channel:glyph")]
+    assert cleaner.clean_text(once.clean_text).clean_text == once.clean_text
+
+
 @pytest.mark.parametrize("text", [
     "M. Dupont, Mme Durand et MM. Lefèvre ont reçu 1 250 000 € le 26 septembre 2012.",
     "Le CNRS, l'ENSMM et FEMTO-ST travaillent à Besançon, rue Mégevand, n° 16.",

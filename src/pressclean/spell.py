@@ -45,11 +45,11 @@ from pressclean.parallel import SOLO, Team
 from pressclean.realwords import RealWordConfusions
 from pressclean.routes import Route, route
 from pressclean.rules import RuleSet, word_variants
+from pressclean.secondlook import settle, weigh_again
 from pressclean.spellparams import RULES_STAGE, STAGE, SpellParams
 from pressclean.tokens import (
     Token,
     elided_word,
-    lm_form,
     lm_plain,
     lm_word,
     paragraphs,
@@ -286,6 +286,10 @@ class Speller:
             if not ok and conf.get(i, 0.0) < self.p.trusted_conf:
                 edit = self.word_edit(tok, prev, nxt, conf.get(i), word[:1].isupper()
                                       and starts_sentence(text, tok.start))
+            if edit is not None and rules is None and edit.replacement.isalpha() \
+                    and edit.rule in ("channel:glyph", "dictionary"):
+                edit = settle(self, edit, prev, nxt, conf.get(i), word[:1].isupper()
+                              and starts_sentence(text, tok.start))
             if edit is not None and edit.rule == "channel:elision" \
                     and starts_sentence(text, tok.start):  # "Rinstruction est"
                 edit = dataclasses.replace(edit, replacement=edit.replacement[:1].upper()
@@ -295,7 +299,7 @@ class Speller:
                     if self._is_real(real[1].word):
                         reconsider(self, out, real, edit)
                     elif not out or out[-1].end <= real[1].start:  # (the word was kept)
-                        out.extend(self._weigh_again(text, real, edit))
+                        out.extend(weigh_again(self, text, real, edit))
                 out.append(edit)
             real = (i, tok, prev, conf.get(i))  # weighed again if the next word changes
             if edit is not None:
@@ -306,18 +310,6 @@ class Speller:
             i += 1
         return out if rules is not None else elision_edits(self, text, toks, a, b, out, conf,
                                                                  to_tu)
-
-    def _weigh_again(self, text: str, seen: RealSeen, nxt_edit: Edit) -> list[Edit]:
-        """An unknown word kept before its next word was corrected, weighed again with
-        the correction ("deç chemina" → "deç chemins" → "des chemins"), so that cleaning
-        the output again finds nothing left to do."""
-        _, tok, prev, conf = seen
-        words = nxt_edit.replacement.split()
-        if tok.elision or not words or self._settled_spell.get(tok.word):
-            return []
-        edit = self.word_edit(tok, prev, lm_form(words[0]), conf, tok.word[:1].isupper()
-                              and starts_sentence(text, tok.start))
-        return [edit] if edit is not None else []
 
     def _is_real(self, word: str) -> bool:
         return self._route_of(word, self._rules is not None) is Route.REAL \
@@ -343,6 +335,15 @@ class Speller:
             seen = sum(row.values()) if row else 0
             ok = self._trust[low] = self.lexicon.common(low) and not self.twins.of(low) \
                 and (seen < 5 or row is not None and row.get(low, 0) >= 0.95 * seen)
+        return ok
+
+    def settled(self, word: str) -> bool:
+        """Whether this view's stage leaves ``word`` as it is, whatever its neighbours."""
+        rules_mode = self._rules is not None
+        cache = self._settled_rules if rules_mode else self._settled_spell
+        ok = cache.get(word)
+        if ok is None:
+            ok = cache[word] = self._is_settled(word, rules_mode)
         return ok
 
     def _is_settled(self, word: str, rules_mode: bool) -> bool:
