@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pressclean.lexicon import Lexicon
+from pressclean.lexicon import MODEL_ONLY_MAX, RARE_COUNT, Lexicon, load_lexicon
+from pressclean.pipeline import Cleaner
 
 
 @pytest.mark.parametrize(("misspelt", "word"), [
@@ -28,3 +29,19 @@ def test_a_web_spelling_missing_an_accent_is_not_a_word(lexicon: Lexicon, misspe
 def test_words_that_only_look_like_a_missing_accent_stay_words(lexicon: Lexicon,
                                                                word: str) -> None:
     assert lexicon.known(word)
+
+
+def test_a_word_only_the_model_counted_stays_rare() -> None:
+    # the model's truth is a few hundred thousand words that keep OCR errors: two
+    # sightings of a typo are 8,500 per billion, more than many real rare words
+    lex = load_lexicon(None, {"monnaveurs": 8514.0, "maison": 5.0, "enfans": 9000.0})
+    assert lex.known("monnaveurs") and not lex.common("monnaveurs")
+    assert lex.count("monnaveurs") <= MODEL_ONLY_MAX < RARE_COUNT
+    assert lex.count("maison") > 10_000  # a web word keeps its own count
+    assert lex.count("enfans") >= 9000.0  # a historical spelling: the larger count
+
+
+def test_a_typo_of_the_model_s_truth_is_no_twin_of_a_real_word(cleaner: Cleaner) -> None:
+    speller = cleaner.resources.speller
+    assert "monnaveurs" not in dict(speller.twins.of("monnayeurs"))
+    assert cleaner.clean_text("le procès des faux monnayeurs de Marseille").corrections == []

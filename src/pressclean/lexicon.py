@@ -3,7 +3,8 @@
 Built from wordfreq's French list (a real frequency source), cleaned of the accentless
 web spellings it holds ("prefet", "besancon": dropped when an accented form is far more
 frequent), widened with the historical spellings of 19th-century press ("enfans",
-"étoit"), the word counts of the packaged model, and the user's ``dictionaries/``:
+"étoit"), the word counts of the packaged model (a word only the model knows stays
+rare: its truth is small and keeps OCR errors), and the user's ``dictionaries/``:
 
 * ``regional.txt``  – places, trades, jargon (watch-making, micro-engineering, ...)
 * ``names.txt``     – proper names (known, never corrected into something else)
@@ -35,8 +36,14 @@ ACCENT_TWIN_RATIO = 10.0
 SCALE = 1e9
 #: words below this count (per billion) are "rare": known, but correctable on evidence
 RARE_COUNT = 100.0
+#: the most a word gets from the model's counts alone (known, never common): the model
+#: counted a few hundred thousand words of ground truth, where one sighting is 4,000
+#: per billion and the truth keeps OCR errors ("monnaveurs", "hienfaitrice", seen twice);
+#: a word the web list lacks is rarer than its floor (about 10 per billion) or a
+#: misreading, and it must not outweigh the web list's rare words ("monnayeurs", 269)
+MODEL_ONLY_MAX = 99.0
 USER_FILES = ("regional.txt", "names.txt", "protected.txt", "prefixes.txt")
-_VERSION = "4"
+_VERSION = "5"
 
 
 @lru_cache(maxsize=65536)
@@ -207,7 +214,7 @@ def load_lexicon(dictionaries: Path | None,
     counts = _base_counts()
     counts.update({w: c for w, c in _historical_variants(counts).items()})
     for w, c in (model_words or {}).items():
-        counts[w] = max(counts.get(w, 0.0), c)
+        counts[w] = max(counts[w], c) if w in counts else min(c, MODEL_ONLY_MAX)
     lex = Lexicon(counts=counts, fingerprint=key)
     for name, path, text in srcs:
         words = read_word_file(path, text)
