@@ -33,6 +33,7 @@ STEPS: list[tuple[str, list[str], bool]] = [
      [PY, "bench/bench_holdout.py", "--late", "--group", "10"], False),
     ("nearly clean text", [PY, "bench/bench_holdout.py", "--late", "--truth"], False),
     ("truth noise on dev", [PY, "bench/bench_truth_noise.py"], False),
+    ("cleaning twice", [PY, "bench/bench_idempotence.py"], False),
     ("scans of other faces", [PY, "bench/bench_fonts.py"], True),
     ("apostrophes Tesseract keeps", [PY, "bench/bench_apostrophes.py", "--pages", "40"], True),
     ("speed and memory, 1 MB", [PY, "bench/bench_clean.py"], True),
