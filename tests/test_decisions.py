@@ -14,12 +14,14 @@ from pressclean.decisions import (
     REJECT,
     CorrectionDecision,
     Decisions,
+    DocumentVeto,
     decisions_csv,
     document_matches,
     load_decisions,
     write_decisions,
 )
 from pressclean.exceptions import DataFileError, ExitCode
+from pressclean.offsets import Edit
 
 from . import review_helpers as rh
 
@@ -235,3 +237,17 @@ def test_decisions_survive_a_rerun_with_changed_rules(fake_stages: None,
         .replace("alors", "ators").replace("pôle", "pôles")
     assert sorted(o["reason"] for o in again.meta["overruled"]) == \
         ["correction rejected", "rule rejected"]
+
+
+def test_a_rejected_rule_also_stops_the_edits_it_is_one_step_of() -> None:
+    # an edit made in two steps names both rules; rejecting either refuses it, rejecting
+    # a rule it does not use does not
+    edit = Edit(0, 8, "monnayeurs", "spell", "channel:glyph+channel:twin")
+    assert DocumentVeto([], {"channel:glyph"})(edit, 0, 8, "inounayeurs")
+    assert DocumentVeto([], {"channel:twin"})(edit, 0, 8, "inounayeurs")
+    assert not DocumentVeto([], {"dictionary"})(edit, 0, 8, "inounayeurs")
+    assert not DocumentVeto([], {"channel"})(edit, 0, 8, "inounayeurs")
+    rules_stage = Edit(0, 4, "site", "rules", "exclamation-l+l-t")
+    veto = DocumentVeto([], {"l-t"})
+    assert veto(rules_stage, 0, 4, "si!e")
+    assert veto.overruled[0]["reason"] == "rule rejected"

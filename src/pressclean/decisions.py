@@ -102,7 +102,7 @@ class DocumentVeto:
         span = (start, end, before)
         if span in self._rejected:
             reason = "correction rejected"
-        elif edit.rule in self._rules and not self._is_accepted(span, edit.rule):
+        elif self._rule_rejected(edit.rule) and not self._is_accepted(span, edit.rule):
             reason = "rule rejected"
         else:
             return False
@@ -111,6 +111,12 @@ class DocumentVeto:
                                "rule": edit.rule, "score": round(edit.score, 4),
                                "reason": reason})
         return True
+
+    def _rule_rejected(self, rule: str) -> bool:
+        """A rejected rule, alone or as one step of an edit made of several
+        ("exclamation-l+l-t", "channel:glyph+channel:twin")."""
+        return rule in self._rules or "+" in rule and any(
+            part in self._rules for part in rule.split("+"))
 
     def _is_accepted(self, span: tuple[int, int, str], rule: str) -> bool:
         rules = self._accepted.get(span, set())
