@@ -27,6 +27,8 @@ from pressclean.twins import GlyphTwins
      "Il se préoccupe de permettre aux entreprises de travailler.", "channel:twin"),
     ("Les noms qui sortent df l'urne sont connus.",
      "Les noms qui sortent de l'urne sont connus.", "channel:twin"),
+    # a word up to 40 per million has twins too, weighed on the same context
+    ("Il y a doux ans.", "Il y a deux ans.", "channel:twin"),
     # a confusion the model saw often, at the start of a sentence
     ("Ja guerre est finie.", "La guerre est finie.", "context"),
     # "it" stood for "il" more often than for "à", and "il a" is the likelier pair
@@ -129,6 +131,8 @@ def test_a_refused_real_word_change_says_how_far_it_fell_short(cleaner: Cleaner)
     "Je t'aime et je t'en veux, mais tu t'es trompé.",
     "Tu le sais, car t'avenue est longue.",
     # a rare two-letter word, and a unit, are not two-letter misreadings
+    "Le temps est doux et calme ce matin.",  # ... and kept where the context wants it
+    "Il fait doux.",
     "Le bateau, mû par la vapeur, remonte le fleuve.",
     "Il est docteur ès lettres.",
     "La récolte fut de 12 hl de vin par hectare.",
