@@ -20,12 +20,19 @@ from pressclean.tokens import Token, lm_form, starts_sentence
 if TYPE_CHECKING:
     from pressclean.spell import Speller
 
+#: the rules of repairs found by searching the lexicon, which ``settle`` looks at again
+_SEARCHED = ("channel:glyph", "dictionary")
+
 
 def settle(sp: Speller, edit: Edit, prev: str | None, nxt: str | None, conf: float | None,
            opens: bool) -> Edit:
     """``edit`` with its repair weighed once more as if it were printed, between the
-    same neighbours; both rules are recorded ("channel:glyph+channel:glyph")."""
+    same neighbours; both rules are recorded ("channel:glyph+channel:glyph"). Only a
+    one-word repair of the spell stage's glyph or dictionary search is: a split, an
+    elision or a context decision is already weighed with its neighbours."""
     word = edit.replacement
+    if sp.rules_mode or not word.isalpha() or edit.rule not in _SEARCHED:
+        return edit
     again = sp.word_edit(Token(edit.start, edit.start + len(word), word), prev, nxt, conf,
                          opens)
     if again is None or again.replacement == word:

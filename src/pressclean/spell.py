@@ -238,9 +238,9 @@ class Speller:
                 prev = word.lower()
                 i += 1
                 continue
-            ok = settled.get(word)
+            ok = settled.get(word)  # (the cache read inline: most tokens stop here)
             if ok is None:
-                ok = settled[word] = self._is_settled(word, rules is not None)
+                ok = self.settled(word)
             if rules is None and len(word) <= INITIAL_MAX_LEN and (tok.start < 2 or not text[
                     tok.start - 2].isalnum()) and conf.get(i, 0.0) < self.p.trusted_conf:
                 initial = initial_edit(self, text, tok, nxt_tok, STAGE)
@@ -284,12 +284,10 @@ class Speller:
             edit = None
             # (a settled word was only here for a join with its neighbour)
             if not ok and conf.get(i, 0.0) < self.p.trusted_conf:
-                edit = self.word_edit(tok, prev, nxt, conf.get(i), word[:1].isupper()
-                                      and starts_sentence(text, tok.start))
-            if edit is not None and rules is None and edit.replacement.isalpha() \
-                    and edit.rule in ("channel:glyph", "dictionary"):
-                edit = settle(self, edit, prev, nxt, conf.get(i), word[:1].isupper()
-                              and starts_sentence(text, tok.start))
+                opens = word[:1].isupper() and starts_sentence(text, tok.start)
+                edit = self.word_edit(tok, prev, nxt, conf.get(i), opens)
+                if edit is not None:
+                    edit = settle(self, edit, prev, nxt, conf.get(i), opens)
             if edit is not None and edit.rule == "channel:elision" \
                     and starts_sentence(text, tok.start):  # "Rinstruction est"
                 edit = dataclasses.replace(edit, replacement=edit.replacement[:1].upper()
