@@ -31,6 +31,30 @@ def test_words_that_only_look_like_a_missing_accent_stay_words(lexicon: Lexicon,
     assert lexicon.known(word)
 
 
+@pytest.mark.parametrize(("subjunctive", "imperfect"), [
+    ("travaillât", "travaillait"), ("oubliât", "oubliait"),  # first group
+    ("mangeât", "mangeait"),  # "-geait": the infinitive is "manger"
+    ("finît", "finissait"),  # second group
+])
+def test_the_imperfect_subjunctive_of_a_regular_verb_is_a_rare_word(
+        lexicon: Lexicon, subjunctive: str, imperfect: str) -> None:
+    # wordfreq holds the form for a few dozen verbs; the 19th-century press for all
+    assert lexicon.known(subjunctive) and not lexicon.common(subjunctive)
+    assert lexicon.count(subjunctive) < lexicon.count(imperfect) / 100
+
+
+@pytest.mark.parametrize("noise", ["serât", "devât"])
+def test_a_subjunctive_needs_a_verb_whose_infinitive_is_common(lexicon: Lexicon,
+                                                                noise: str) -> None:
+    # "serait" and "devait" would be first-group verbs by the web noise "serer", "dever"
+    assert not lexicon.known(noise)
+
+
+def test_a_rare_subjunctive_is_left_as_printed(cleaner: Cleaner) -> None:
+    text = "Je voudrais qu'il n'oubliât pas la propreté, et qu'il travaillât mieux."
+    assert cleaner.clean_text(text).clean_text == text
+
+
 def test_a_word_only_the_model_counted_stays_rare() -> None:
     # the model's truth is a few hundred thousand words that keep OCR errors: two
     # sightings of a typo are 8,500 per billion, more than many real rare words

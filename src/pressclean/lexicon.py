@@ -3,8 +3,9 @@
 Built from wordfreq's French list (a real frequency source), cleaned of the accentless
 web spellings it holds ("prefet", "besancon": dropped when an accented form is far more
 frequent), widened with the historical spellings of 19th-century press ("enfans",
-"étoit"), the word counts of the packaged model (a word only the model knows stays
-rare: its truth is small and keeps OCR errors), and the user's ``dictionaries/``:
+"étoit") and the imperfect subjunctives it writes ("travaillât"), the word counts
+of the packaged model (a word only the model knows stays rare: its truth is small and
+keeps OCR errors), and the user's ``dictionaries/``:
 
 * ``regional.txt``  – places, trades, jargon (watch-making, micro-engineering, ...)
 * ``names.txt``     – proper names (known, never corrected into something else)
@@ -42,8 +43,13 @@ RARE_COUNT = 100.0
 #: a word the web list lacks is rarer than its floor (about 10 per billion) or a
 #: misreading, and it must not outweigh the web list's rare words ("monnayeurs", 269)
 MODEL_ONLY_MAX = 99.0
+#: an imperfect subjunctive's count, as a share of its imperfect's (the median of the
+#: few dozen verbs for which wordfreq holds both is about 1/270)
+SUBJUNCTIVE_SHARE = 1 / 300
+#: a verb's infinitive is at least this share of its imperfect's count
+SUBJUNCTIVE_VERB_SHARE = 0.1
 USER_FILES = ("regional.txt", "names.txt", "protected.txt", "prefixes.txt")
-_VERSION = "5"
+_VERSION = "6"
 
 
 @lru_cache(maxsize=65536)
@@ -145,7 +151,38 @@ def _historical_variants(counts: dict[str, float]) -> dict[str, float]:
                 if variant not in counts:
                     out[variant] = max(out.get(variant, 0.0), c / 50)
                 break
+        subjunctive = _imperfect_subjunctive(word, c, counts)
+        if subjunctive and subjunctive not in counts:
+            out[subjunctive] = max(out.get(subjunctive, 0.0), c * SUBJUNCTIVE_SHARE)
     return out
+
+
+def _imperfect_subjunctive(word: str, count: float, counts: dict[str, float]) -> str | None:
+    """The imperfect subjunctive (3rd person singular) of a regular verb, from its
+    imperfect: "travaillait" → "travaillât", "finissait" → "finît".
+
+    The press of the 19th century writes "qu'il travaillât" where today's web writes
+    "travaille", so wordfreq holds the form for a few dozen verbs only, and a corrector
+    without it turns a right word into another ("n'oubliât" → "n'oublie"). Only verbs
+    whose infinitive is itself common next to its imperfect count (wordfreq's list
+    holds "ser" and "dever", web noise that "serait" and "devait" would otherwise
+    take for verbs of the first group).
+    """
+    for imperfect, ending in (("issait", "ît"), ("ait", "ât")):
+        if not word.endswith(imperfect):
+            continue
+        stem = word[: -len(imperfect)]
+        if ending == "ît":
+            infinitive = stem + "ir"
+        elif stem.endswith("ge"):  # "mangeait" → "manger"
+            infinitive = stem[:-1] + "er"
+        elif stem.endswith("ç"):  # "commençait" → "commencer"
+            infinitive = stem[:-1] + "cer"
+        else:
+            infinitive = stem + "er"
+        if counts.get(infinitive, 0.0) >= max(RARE_COUNT, count * SUBJUNCTIVE_VERB_SHARE):
+            return stem + ending
+    return None
 
 
 def _base_counts() -> dict[str, float]:
