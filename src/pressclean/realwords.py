@@ -14,6 +14,7 @@ from pressclean.doccontext import DocPairs, PairLogp
 from pressclean.lexicon import Lexicon
 from pressclean.model import Model
 from pressclean.tokens import is_numberish, is_roman
+from pressclean.wordclass import ClassContext
 
 Choice = tuple[str, float]  # the word to write, and log10 odds over keeping the form
 Gains = tuple[tuple[str, float], ...]  # (candidate word, log10 odds added by the document)
@@ -26,6 +27,8 @@ class RealWordConfusions:
                  min_count: int, min_seen: int, min_truth: int, margin: float,
                  unseen_prior: float, unseen_weight: float, unseen_expected: float) -> None:
         self.model = model
+        #: what the class of the next word says where neither reading was seen before it
+        self.classes = ClassContext(lexicon, model)
         self.lm = lm
         self.margin = margin
         self.unseen_prior = unseen_prior
@@ -56,6 +59,10 @@ class RealWordConfusions:
         #: the form and the words it may stand for
         self._words = {form: (form, *(c for c, _ in cands))
                        for form, (_, cands, _, _) in self._forms.items()}
+
+    def preload(self) -> None:
+        """Load the word classes now rather than at the first decision that needs them."""
+        self.classes.preload()
 
     def words_for(self, low: str) -> tuple[str, ...]:
         """The words the form ``low`` may stand for (none if it is not such a form)."""
@@ -103,8 +110,10 @@ class RealWordConfusions:
             if nxt is not None and not (blind and f"{cand} {nxt}" not in bigrams):
                 if form_seen or _seen(cand, nxt, bigrams, doc) or self._missed(cand, nxt):
                     score += self.assoc(cand, nxt, doc)
-                else:  # seen after neither: only how open each is to new followers
+                else:  # seen after neither: how open each is to new followers, and
+                    # how often each was followed by the next word's kind of word
                     score += keep_next + self._open(cand) - self._open(low)
+                    score += self.classes.gain(cand, low, nxt)
             if score > best_score:
                 best, best_score = cand, score
         short = keep + self.margin - best_score

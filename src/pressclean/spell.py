@@ -112,6 +112,7 @@ class Speller:
         self.gen.split_vocabulary()
         self.twins.preload()
         self.prior.preload()
+        self.real.preload()
 
     def adapted(self, corrections: list[Correction], text: str) -> Speller | None:
         """A speller whose channel trusts the confusions these corrections repeated,

@@ -1,0 +1,186 @@
+"""Word classes: what the word pairs say about a kind of word when they never saw the word.
+
+The model's word pairs come from a few hundred thousand words of ground truth, so most
+pairs a real-word decision meets were never seen after either reading ("a prétendre",
+"à prétendre"). The class of the next word still speaks: "à" comes before infinitives,
+"a" before past participles. The classes come from the lemmatizer tables of spaCy's
+French model (its verb, noun, adjective and adverb lemmas, and the verb forms it maps
+to them); how often each class follows a word is counted from the model's own pairs.
+A word of four letters or more none of those tables knows is "other" (a name, a place:
+"à Vincennes"); numbers and elisions ("l'", "d'") are classes of their own; shorter
+words are function words, whose own pairs speak for them, and noise has no class.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Iterable
+
+from pressclean.exceptions import MissingDependencyError
+from pressclean.lexicon import Lexicon, cache_dir, read_cache, write_cache
+from pressclean.model import Model
+from pressclean.nlp import LemmaTables, lemma_tables, spacy_model_version
+from pressclean.tokens import NUMBER
+
+#: the classes a word may have (besides none)
+CLASSES = ("infinitive", "participle", "verb", "noun", "adjective", "adverb", "other",
+           "number", "elision")
+#: the endings of a past participle ("travaillé", "pris", "fait", "ouvert", "peint")
+_PARTICIPLE_ENDINGS = tuple(stem + tail for stem in ("é", "i", "u", "it", "is", "ert", "int")
+                            for tail in ("", "e", "s", "es") if not (stem == "is" and tail == "s"))
+#: pseudo-counts that pull a word's class shares towards every word's shares: a word
+#: followed by a few dozen words says little about the classes that follow it
+SMOOTHING = 20.0
+#: bumped when ``classify`` changes, so cached classes are rebuilt
+_VERSION = "1"
+#: a candidate's class shares count once it was followed this many times in the model
+MIN_FOLLOWED = 200
+
+
+def classify(word: str, tables: LemmaTables) -> str | None:
+    """The class of a lower-case ``word`` (a line-end hyphen inside is ignored)."""
+    if "-" in word:
+        word = word.replace("-", "")
+    if len(word) <= 3 or not word.isalpha():
+        return None
+    lemma = tables.lemma(word)
+    if word in tables.verbs:
+        return "infinitive"
+    if lemma in tables.verbs:
+        # (an imperfect in -ais/-ait ends like "pris" and "fait", "faire"'s own aside)
+        participle = lemma != word and word.endswith(_PARTICIPLE_ENDINGS) \
+            and (not word.endswith(("ais", "ait")) or word.endswith("fait"))
+        return "participle" if participle else "verb"
+    for cls, lemmas in (("noun", tables.nouns), ("adjective", tables.adjectives),
+                        ("adverb", tables.adverbs)):
+        if lemma in lemmas or word in lemmas:
+            return cls
+    return "other"
+
+
+class ClassContext:
+    """log10 P(class of next | word) / P(class of next), from the model's word pairs."""
+
+    def __init__(self, lexicon: Lexicon, model: Model) -> None:
+        self.lexicon = lexicon
+        self.model = model
+        #: word → class for the lexicon's words with a class other than "other"; None
+        #: until loaded, {} when spaCy's French model is not installed (no evidence)
+        self._classes: dict[str, str] | None = None
+        self._follow: dict[str, Counter[str]] = {}
+        self._totals: Counter[str] = Counter()
+        self._shares: dict[str, float] = {}
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def preload(self) -> None:
+        """The word classes (from their cache, or spaCy's tables once per lexicon) and
+        the class counts of the model's pairs."""
+        if self._classes is not None:
+            return
+        self._classes = _word_classes(self.lexicon)
+        if not self._classes:
+            return
+        overall: Counter[str] = Counter()
+        totals: dict[str, int] = {}
+        follow: dict[str, Counter[str]] = {}
+        of: dict[str, str | None] = {}  # each follower classified once
+        for pair, n in self.model.bigrams.items():
+            word, _, nxt = pair.partition(" ")
+            # (shares of all that follows: a word followed by function words leaves
+            # less to each class, and the shares say so)
+            totals[word] = totals.get(word, 0) + n
+            cls = of[nxt] if nxt in of else of.setdefault(nxt, self.class_of(nxt))
+            if cls is not None:
+                got = follow.get(word)
+                if got is None:
+                    got = follow[word] = Counter()
+                got[cls] += n
+                overall[cls] += n
+        self._follow, self._totals = follow, Counter(totals)
+        total = sum(totals.values()) or 1
+        self._shares = {cls: n / total for cls, n in overall.items()}
+
+    def class_of(self, word: str) -> str | None:
+        if self._classes is None:
+            self.preload()
+        assert self._classes is not None
+        if not self._classes:
+            return None
+        got = self._classes.get(word)
+        if got is not None:
+            return got
+        if "-" in word:
+            word = word.replace("-", "")
+            got = self._classes.get(word)
+            if got is not None:
+                return got
+        if len(word) > 3 and word.isalpha():
+            return "other"
+        if word == NUMBER:
+            return "number"  # "à 68 ans", "a 68 ans"
+        return "elision" if word.endswith("'") and word[:-1].isalpha() else None
+
+    def gain(self, cand: str, form: str, nxt: str) -> float:
+        """log10 of how much likelier the class of ``nxt`` makes ``cand`` than the
+        printed ``form``: none unless the candidate was followed often enough for its
+        shares to be known (a rare candidate's shares are every word's, which would
+        set it above any form a class seldom follows: "à Lois" → "k Lois"), and none
+        between elisions, whose next word is chosen by its first letter."""
+        if self._classes is None:
+            self.preload()
+        if self._totals[cand] < MIN_FOLLOWED or cand.endswith("'") or form.endswith("'"):
+            return 0.0
+        if self._totals[form] < MIN_FOLLOWED:
+            # a rare printed form ("do", "k"): its own shares are unknown, so the class
+            # may vouch for the candidate but not against it
+            return max(0.0, self.assoc(cand, nxt))
+        return self.assoc(cand, nxt) - self.assoc(form, nxt)
+
+    def assoc(self, word: str, nxt: str) -> float:
+        """How much likelier than average the class of ``nxt`` is after ``word`` (log10;
+        0 when ``nxt`` has no class)."""
+        key = (word, nxt)
+        got = self._cache.get(key)
+        if got is None:
+            cls = self.class_of(nxt)
+            if cls is None:
+                got = 0.0
+            else:
+                share = self._shares.get(cls, 1e-4)
+                seen = self._follow.get(word)
+                n = seen[cls] if seen is not None else 0
+                got = math.log10((n + SMOOTHING * share)
+                                 / (self._totals[word] + SMOOTHING) / share)
+            if len(self._cache) > 500_000:
+                self._cache.clear()
+            self._cache[key] = got
+        return got
+
+
+def _word_classes(lexicon: Lexicon) -> dict[str, str]:
+    """word → class for the lexicon's words spaCy's tables know (cached on disk)."""
+    try:
+        version = spacy_model_version()
+        key = hashlib.sha1(f"{lexicon.fingerprint}/{version}/{_VERSION}/{CLASSES}/"
+                           f"{_PARTICIPLE_ENDINGS}".encode()).hexdigest()[:16]
+        path = cache_dir() / f"classes-{key}.pickle" if lexicon.fingerprint else None
+        got = read_cache(path) if path is not None else None
+        if isinstance(got, dict):
+            return got
+        out = _classify_all(lexicon.counts, lemma_tables())
+    except MissingDependencyError:
+        return {}
+    if path is not None:
+        write_cache(path, out)
+    return out
+
+
+def _classify_all(words: Iterable[str], tables: LemmaTables) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for word in words:
+        cls = classify(word, tables)
+        if cls is not None and cls != "other":
+            out[word] = cls
+    return out
