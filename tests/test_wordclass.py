@@ -43,6 +43,15 @@ def test_an_infinitive_follows_a_and_a_participle_follows_a(classes: ClassContex
     assert classes.gain("à", "a", "travaillé") < -0.5
 
 
+def test_the_class_of_the_word_before_speaks_too(classes: ClassContext) -> None:
+    # a finite verb is followed by "à" ("songeait à") far more than by "a"
+    assert classes.gain_after("continua", "à", "a") > 0.5
+    assert classes.gain_after("songeait", "à", "a") > 0.5
+    # a noun is followed by both ("la maison a", "la maison à vendre")
+    assert abs(classes.gain_after("maison", "à", "a")) < 0.3
+    assert classes.gain_after("il", "à", "a") == 0.0  # a function word: its own pairs
+
+
 def test_a_rare_candidate_or_an_elision_takes_no_class_evidence(classes: ClassContext) -> None:
     assert classes.gain("xq", "a", "prétendre") == 0.0  # never followed: shares unknown
     assert classes.gain("d'", "l'", "agitation") == 0.0  # an elision's next word: sound

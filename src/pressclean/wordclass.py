@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pressclean.exceptions import MissingDependencyError
 from pressclean.lexicon import Lexicon, cache_dir, read_cache, write_cache
@@ -33,6 +33,10 @@ _PARTICIPLE_ENDINGS = tuple(stem + tail for stem in ("é", "i", "u", "it", "is",
 #: pseudo-counts that pull a word's class shares towards every word's shares: a word
 #: followed by a few dozen words says little about the classes that follow it
 SMOOTHING = 20.0
+#: the most (log10) the previous word's class may add or take: it may tip a close call,
+#: never decide alone (the real-word margin is 1.0; uncapped, held-out train kept one
+#: word more broken and the 1 MB bench text gained "L'Atelier . h ., 30" → "à")
+AFTER_MAX_GAIN = 1.0
 #: bumped when ``classify`` changes, so cached classes are rebuilt
 _VERSION = "1"
 #: a candidate's class shares count once it was followed this many times in the model
@@ -61,7 +65,8 @@ def classify(word: str, tables: LemmaTables) -> str | None:
 
 
 class ClassContext:
-    """log10 P(class of next | word) / P(class of next), from the model's word pairs."""
+    """log10 P(class of next | word) / P(class of next), and log10 P(word | class of
+    previous) / P(word), from the model's word pairs."""
 
     def __init__(self, lexicon: Lexicon, model: Model) -> None:
         self.lexicon = lexicon
@@ -72,7 +77,12 @@ class ClassContext:
         self._follow: dict[str, Counter[str]] = {}
         self._totals: Counter[str] = Counter()
         self._shares: dict[str, float] = {}
+        #: class of the previous word → the words that followed it, and how often
+        self._after: dict[str, Counter[str]] = {}
+        self._after_totals: Counter[str] = Counter()
+        self._word_shares: dict[str, float] = {}
         self._cache: dict[tuple[str, str], float] = {}
+        self._cache_after: dict[tuple[str, str], float] = {}
 
     def preload(self) -> None:
         """The word classes (from their cache, or spaCy's tables once per lexicon) and
@@ -85,12 +95,15 @@ class ClassContext:
         overall: Counter[str] = Counter()
         totals: dict[str, int] = {}
         follow: dict[str, Counter[str]] = {}
-        of: dict[str, str | None] = {}  # each follower classified once
+        after: dict[str, Counter[str]] = {}
+        followers: Counter[str] = Counter()
+        of: dict[str, str | None] = {}  # each word classified once
         for pair, n in self.model.bigrams.items():
             word, _, nxt = pair.partition(" ")
             # (shares of all that follows: a word followed by function words leaves
             # less to each class, and the shares say so)
             totals[word] = totals.get(word, 0) + n
+            followers[nxt] += n
             cls = of[nxt] if nxt in of else of.setdefault(nxt, self.class_of(nxt))
             if cls is not None:
                 got = follow.get(word)
@@ -98,9 +111,17 @@ class ClassContext:
                     got = follow[word] = Counter()
                 got[cls] += n
                 overall[cls] += n
-        self._follow, self._totals = follow, Counter(totals)
+            cls = of[word] if word in of else of.setdefault(word, self.class_of(word))
+            if cls is not None:
+                got = after.get(cls)
+                if got is None:
+                    got = after[cls] = Counter()
+                got[nxt] += n
+                self._after_totals[cls] += n
+        self._follow, self._totals, self._after = follow, Counter(totals), after
         total = sum(totals.values()) or 1
         self._shares = {cls: n / total for cls, n in overall.items()}
+        self._word_shares = {w: n / total for w, n in followers.items()}
 
     def class_of(self, word: str) -> str | None:
         if self._classes is None:
@@ -128,6 +149,18 @@ class ClassContext:
         shares to be known (a rare candidate's shares are every word's, which would
         set it above any form a class seldom follows: "à Lois" → "k Lois"), and none
         between elisions, whose next word is chosen by its first letter."""
+        return self._weigh(cand, form, self.assoc, nxt)
+
+    def gain_after(self, prev: str, cand: str, form: str) -> float:
+        """The same for the class of the word before ("continua a" → "à": a finite
+        verb is followed by "à" far more than by "a"), at most ``AFTER_MAX_GAIN`` either
+        way: a form that follows one class of word ("h" after numbers) would otherwise
+        lose to any candidate after any other ("L'Atelier . h ., 30" → "à")."""
+        gain = self._weigh(cand, form, lambda word, _: self.assoc_after(prev, word), prev)
+        return max(-AFTER_MAX_GAIN, min(AFTER_MAX_GAIN, gain))
+
+    def _weigh(self, cand: str, form: str, assoc: Callable[[str, str], float],
+               other: str) -> float:
         if self._classes is None:
             self.preload()
         if self._totals[cand] < MIN_FOLLOWED or cand.endswith("'") or form.endswith("'"):
@@ -135,8 +168,28 @@ class ClassContext:
         if self._totals[form] < MIN_FOLLOWED:
             # a rare printed form ("do", "k"): its own shares are unknown, so the class
             # may vouch for the candidate but not against it
-            return max(0.0, self.assoc(cand, nxt))
-        return self.assoc(cand, nxt) - self.assoc(form, nxt)
+            return max(0.0, assoc(cand, other))
+        return assoc(cand, other) - assoc(form, other)
+
+    def assoc_after(self, prev: str, word: str) -> float:
+        """How much likelier than average ``word`` is after the class of ``prev``
+        (log10; 0 when ``prev`` has no class)."""
+        key = (prev, word)
+        got = self._cache_after.get(key)
+        if got is None:
+            cls = self.class_of(prev)
+            if cls is None:
+                got = 0.0
+            else:
+                share = self._word_shares.get(word, 1e-6)
+                seen = self._after.get(cls)
+                n = seen[word] if seen is not None else 0
+                got = math.log10((n + SMOOTHING * share)
+                                 / (self._after_totals[cls] + SMOOTHING) / share)
+            if len(self._cache_after) > 500_000:
+                self._cache_after.clear()
+            self._cache_after[key] = got
+        return got
 
     def assoc(self, word: str, nxt: str) -> float:
         """How much likelier than average the class of ``nxt`` is after ``word`` (log10;
