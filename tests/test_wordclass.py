@@ -79,3 +79,15 @@ def test_without_spacy_s_model_there_is_no_class_evidence(
     bare = ClassContext(cleaner.resources.speller.lexicon, Model())
     assert bare.class_of("prétendre") is None
     assert bare.gain("à", "a", "prétendre") == 0.0
+
+
+@pytest.mark.parametrize(("ocr", "clean"), [
+    # glyph twins weighed with their neighbours' classes where the pairs say nothing
+    ("Voilà ce qu'il noue raconte.", "Voilà ce qu'il nous raconte."),
+    ("Ces mesures ue font que retarder la réforme.",
+     "Ces mesures ne font que retarder la réforme."),
+    ("Il fait un nœud : il noue la corde.", "Il fait un nœud : il noue la corde."),
+])
+def test_a_glyph_twin_weighed_with_its_neighbours_classes(cleaner: Cleaner, ocr: str,
+                                                           clean: str) -> None:
+    assert cleaner.clean_text(ocr).clean_text == clean

@@ -91,7 +91,8 @@ def twin_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str | No
     if not twins:
         return None
     keep = sp.context(prev, (low,), nxt, own=True)
-    best = max(((lp + sp.context(prev, (c,), nxt), c) for c, lp in twins))
+    best = max(((lp + sp.context(prev, (c,), nxt)
+                 + sp.real.class_gain(c, low, prev, nxt, sp.doc), c) for c, lp in twins))
     if best[0] < keep + sp.p.twin_margin:
         return None
     return Edit(tok.word_start, tok.end, case_like(tok.word, best[1]), STAGE,

@@ -125,6 +125,21 @@ class RealWordConfusions:
             return None, short
         return (best, round(best_score - keep, 3)), short
 
+    def class_gain(self, cand: str, form: str, prev: str | None, nxt: str | None,
+                   doc: DocPairs | None) -> float:
+        """What the classes of the neighbours add (log10) to ``cand`` over the printed
+        ``form``, on each side where neither was seen beside that neighbour (a glyph
+        twin's decision: "qu'il noue signale" → "nous")."""
+        bigrams = self.model.bigrams
+        gain = 0.0
+        if nxt is not None and not _seen(form, nxt, bigrams, doc, own=True) \
+                and not _seen(cand, nxt, bigrams, doc):
+            gain += self.classes.gain(cand, form, nxt)
+        if prev is not None and not _seen(prev, form, bigrams, doc, own=True) \
+                and not _seen(prev, cand, bigrams, doc):
+            gain += self.classes.gain_after(prev, cand, form)
+        return gain
+
     def _missed(self, word: str, nxt: str) -> bool:
         """Whether the model would have seen ``nxt`` after ``word`` ``unseen_expected``
         times had they paired like any two words ("du l'": thousands of each, never
