@@ -27,7 +27,7 @@ class RealWordConfusions:
                  min_count: int, min_seen: int, min_truth: int, margin: float,
                  unseen_prior: float, unseen_weight: float, unseen_expected: float) -> None:
         self.model = model
-        #: what the class of the next word says where neither reading was seen before it
+        #: what the neighbours' classes say where neither reading was seen beside them
         self.classes = ClassContext(lexicon, model)
         self.lm = lm
         self.margin = margin
@@ -106,7 +106,7 @@ class RealWordConfusions:
         gain = dict(gains) if gains else None
         for cand, prior in cands:
             score = prior + conf_ratio + self.assoc(prev, cand, doc)
-            if prev_unseen and prev is not None and not _seen(prev, cand, bigrams, doc):
+            if prev is not None and prev_unseen and not _seen(prev, cand, bigrams, doc):
                 score += self.classes.gain_after(prev, cand, low)  # (seen after neither)
             if gain is not None:
                 score += gain.get(cand, 0.0)
@@ -129,7 +129,7 @@ class RealWordConfusions:
                    doc: DocPairs | None) -> float:
         """What the classes of the neighbours add (log10) to ``cand`` over the printed
         ``form``, on each side where neither was seen beside that neighbour (a glyph
-        twin's decision: "qu'il noue signale" → "nous")."""
+        twin's decision: "ce qu'il noue raconte" → "nous")."""
         bigrams = self.model.bigrams
         gain = 0.0
         if nxt is not None and not _seen(form, nxt, bigrams, doc, own=True) \

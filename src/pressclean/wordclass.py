@@ -3,9 +3,11 @@
 The model's word pairs come from a few hundred thousand words of ground truth, so most
 pairs a real-word decision meets were never seen after either reading ("a prétendre",
 "à prétendre"). The class of the next word still speaks: "à" comes before infinitives,
-"a" before past participles. The classes come from the lemmatizer tables of spaCy's
-French model (its verb, noun, adjective and adverb lemmas, and the verb forms it maps
-to them); how often each class follows a word is counted from the model's own pairs.
+"a" before past participles; so does the class of the word before ("continua à"), and
+both weigh a glyph twin too ("ce qu'il noue raconte" → "nous"). The classes come from
+the lemmatizer tables of spaCy's French model (its verb, noun, adjective and adverb
+lemmas, and the verb forms it maps to them); how often each class follows a word is
+counted from the model's own pairs.
 A word of four letters or more none of those tables knows is "other" (a name, a place:
 "à Vincennes"); numbers and elisions ("l'", "d'") are classes of their own; shorter
 words are function words, whose own pairs speak for them, and noise has no class.
