@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from pressclean.exceptions import MissingDependencyError
 from pressclean.lexicon import Lexicon, cache_dir, read_cache, write_cache
@@ -40,7 +41,7 @@ SMOOTHING = 20.0
 #: word more broken and the 1 MB bench text gained "L'Atelier . h ., 30" → "à")
 AFTER_MAX_GAIN = 1.0
 #: bumped when ``classify`` changes, so cached classes are rebuilt
-_VERSION = "1"
+_VERSION = "2"
 #: a candidate's class shares count once it was followed this many times in the model
 MIN_FOLLOWED = 200
 
@@ -66,6 +67,24 @@ def classify(word: str, tables: LemmaTables) -> str | None:
     return "other"
 
 
+@dataclass
+class _PairCounts:
+    """The model's word pairs counted by class, on each side."""
+
+    #: word → class of the word after it → pairs
+    follow: dict[str, Counter[str]] = field(default_factory=dict)
+    #: word → pairs it begins (whatever follows)
+    totals: Counter[str] = field(default_factory=Counter)
+    #: class → its share of all the words that follow
+    shares: dict[str, float] = field(default_factory=dict)
+    #: class of the word before → word → pairs
+    after: dict[str, Counter[str]] = field(default_factory=dict)
+    #: class → pairs it begins
+    after_totals: Counter[str] = field(default_factory=Counter)
+    #: word → its share of all the words that follow
+    word_shares: dict[str, float] = field(default_factory=dict)
+
+
 class ClassContext:
     """log10 P(class of next | word) / P(class of next), and log10 P(word | class of
     previous) / P(word), from the model's word pairs."""
@@ -76,54 +95,54 @@ class ClassContext:
         #: word → class for the lexicon's words with a class other than "other"; None
         #: until loaded, {} when spaCy's French model is not installed (no evidence)
         self._classes: dict[str, str] | None = None
-        self._follow: dict[str, Counter[str]] = {}
-        self._totals: Counter[str] = Counter()
-        self._shares: dict[str, float] = {}
-        #: class of the previous word → the words that followed it, and how often
-        self._after: dict[str, Counter[str]] = {}
-        self._after_totals: Counter[str] = Counter()
-        self._word_shares: dict[str, float] = {}
-        self._cache: dict[tuple[str, str], float] = {}
-        self._cache_after: dict[tuple[str, str], float] = {}
+        self._counts = _PairCounts()
+        #: (word, word, the first one's class is meant) → log10 ratio
+        self._cache: dict[tuple[str, str, bool], float] = {}
 
     def preload(self) -> None:
         """The word classes (from their cache, or spaCy's tables once per lexicon) and
-        the class counts of the model's pairs."""
+        the class counts of the model's pairs (from their cache, or counted once per
+        lexicon and model)."""
         if self._classes is not None:
             return
-        self._classes = _word_classes(self.lexicon)
+        self._classes, key = _word_classes(self.lexicon)
         if not self._classes:
             return
+        path = None
+        if key and self.model.fingerprint:
+            digest = hashlib.sha1(f"{key}/{self.model.fingerprint}".encode()).hexdigest()
+            path = cache_dir() / f"classcounts-{digest[:16]}.pickle"
+        counts = read_cache(path) if path is not None else None
+        if not isinstance(counts, _PairCounts):
+            counts = self._count_pairs()
+            if path is not None:
+                write_cache(path, counts)
+        self._counts = counts
+
+    def _count_pairs(self) -> _PairCounts:
+        counts = _PairCounts(follow=defaultdict(Counter), after=defaultdict(Counter))
         overall: Counter[str] = Counter()
-        totals: dict[str, int] = {}
-        follow: dict[str, Counter[str]] = {}
-        after: dict[str, Counter[str]] = {}
         followers: Counter[str] = Counter()
         of: dict[str, str | None] = {}  # each word classified once
         for pair, n in self.model.bigrams.items():
             word, _, nxt = pair.partition(" ")
             # (shares of all that follows: a word followed by function words leaves
             # less to each class, and the shares say so)
-            totals[word] = totals.get(word, 0) + n
+            counts.totals[word] += n
             followers[nxt] += n
             cls = of[nxt] if nxt in of else of.setdefault(nxt, self.class_of(nxt))
             if cls is not None:
-                got = follow.get(word)
-                if got is None:
-                    got = follow[word] = Counter()
-                got[cls] += n
+                counts.follow[word][cls] += n
                 overall[cls] += n
             cls = of[word] if word in of else of.setdefault(word, self.class_of(word))
             if cls is not None:
-                got = after.get(cls)
-                if got is None:
-                    got = after[cls] = Counter()
-                got[nxt] += n
-                self._after_totals[cls] += n
-        self._follow, self._totals, self._after = follow, Counter(totals), after
-        total = sum(totals.values()) or 1
-        self._shares = {cls: n / total for cls, n in overall.items()}
-        self._word_shares = {w: n / total for w, n in followers.items()}
+                counts.after[cls][nxt] += n
+                counts.after_totals[cls] += n
+        counts.follow, counts.after = dict(counts.follow), dict(counts.after)
+        total = sum(counts.totals.values()) or 1
+        counts.shares = {cls: n / total for cls, n in overall.items()}
+        counts.word_shares = {w: n / total for w, n in followers.items()}
+        return counts
 
     def class_of(self, word: str) -> str | None:
         if self._classes is None:
@@ -165,71 +184,78 @@ class ClassContext:
                other: str) -> float:
         if self._classes is None:
             self.preload()
-        if self._totals[cand] < MIN_FOLLOWED or cand.endswith("'") or form.endswith("'"):
+        totals = self._counts.totals
+        if totals[cand] < MIN_FOLLOWED or cand.endswith("'") or form.endswith("'"):
             return 0.0
-        if self._totals[form] < MIN_FOLLOWED:
+        if totals[form] < MIN_FOLLOWED:
             # a rare printed form ("do", "k"): its own shares are unknown, so the class
             # may vouch for the candidate but not against it
             return max(0.0, assoc(cand, other))
         return assoc(cand, other) - assoc(form, other)
 
-    def assoc_after(self, prev: str, word: str) -> float:
-        """How much likelier than average ``word`` is after the class of ``prev``
-        (log10; 0 when ``prev`` has no class)."""
-        key = (prev, word)
-        got = self._cache_after.get(key)
-        if got is None:
-            cls = self.class_of(prev)
-            if cls is None:
-                got = 0.0
-            else:
-                share = self._word_shares.get(word, 1e-6)
-                seen = self._after.get(cls)
-                n = seen[word] if seen is not None else 0
-                got = math.log10((n + SMOOTHING * share)
-                                 / (self._after_totals[cls] + SMOOTHING) / share)
-            if len(self._cache_after) > 500_000:
-                self._cache_after.clear()
-            self._cache_after[key] = got
-        return got
-
     def assoc(self, word: str, nxt: str) -> float:
         """How much likelier than average the class of ``nxt`` is after ``word`` (log10;
         0 when ``nxt`` has no class)."""
-        key = (word, nxt)
+        return self._memo(word, nxt, False)
+
+    def assoc_after(self, prev: str, word: str) -> float:
+        """How much likelier than average ``word`` is after the class of ``prev``
+        (log10; 0 when ``prev`` has no class)."""
+        return self._memo(prev, word, True)
+
+    def _memo(self, first: str, second: str, after: bool) -> float:
+        key = (first, second, after)
         got = self._cache.get(key)
         if got is None:
-            cls = self.class_of(nxt)
-            if cls is None:
-                got = 0.0
-            else:
-                share = self._shares.get(cls, 1e-4)
-                seen = self._follow.get(word)
-                n = seen[cls] if seen is not None else 0
-                got = math.log10((n + SMOOTHING * share)
-                                 / (self._totals[word] + SMOOTHING) / share)
+            got = self._ratio_after(first, second) if after else self._ratio(first, second)
             if len(self._cache) > 500_000:
                 self._cache.clear()
             self._cache[key] = got
         return got
 
+    def _ratio(self, word: str, nxt: str) -> float:
+        cls = self.class_of(nxt)
+        if cls is None:
+            return 0.0
+        counts = self._counts
+        seen = counts.follow.get(word)
+        return _shrunk_ratio(seen[cls] if seen else 0, counts.totals[word],
+                             counts.shares.get(cls, 1e-4))
 
-def _word_classes(lexicon: Lexicon) -> dict[str, str]:
-    """word → class for the lexicon's words spaCy's tables know (cached on disk)."""
+    def _ratio_after(self, prev: str, word: str) -> float:
+        cls = self.class_of(prev)
+        if cls is None:
+            return 0.0
+        counts = self._counts
+        seen = counts.after.get(cls)
+        return _shrunk_ratio(seen[word] if seen else 0, counts.after_totals[cls],
+                             counts.word_shares.get(word, 1e-6))
+
+
+def _shrunk_ratio(n: int, total: int, share: float) -> float:
+    """log10 of (n of total, shrunk towards ``share`` by ``SMOOTHING`` pseudo-counts)
+    over ``share``."""
+    return math.log10((n + SMOOTHING * share) / (total + SMOOTHING) / share)
+
+
+def _word_classes(lexicon: Lexicon) -> tuple[dict[str, str], str]:
+    """word → class for the lexicon's words spaCy's tables know (cached on disk), and
+    the key of that cache ("" when nothing stable keys it)."""
     try:
         version = spacy_model_version()
         key = hashlib.sha1(f"{lexicon.fingerprint}/{version}/{_VERSION}/{CLASSES}/"
                            f"{_PARTICIPLE_ENDINGS}".encode()).hexdigest()[:16]
-        path = cache_dir() / f"classes-{key}.pickle" if lexicon.fingerprint else None
-        got = read_cache(path) if path is not None else None
+        if not lexicon.fingerprint:
+            return _classify_all(lexicon.counts, lemma_tables()), ""
+        path = cache_dir() / f"classes-{key}.pickle"
+        got = read_cache(path)
         if isinstance(got, dict):
-            return got
+            return got, key
         out = _classify_all(lexicon.counts, lemma_tables())
     except MissingDependencyError:
-        return {}
-    if path is not None:
-        write_cache(path, out)
-    return out
+        return {}, ""
+    write_cache(path, out)
+    return out, key
 
 
 def _classify_all(words: Iterable[str], tables: LemmaTables) -> dict[str, str]:
