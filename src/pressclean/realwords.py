@@ -100,14 +100,12 @@ class RealWordConfusions:
             keep_next = self.assoc(low, nxt, doc, own=True)
             form_seen = _seen(low, nxt, bigrams, doc, own=True)
         keep = keep_prior + self.assoc(prev, low, doc, own=True) + keep_next
-        # the word before never seen before the form: its class may speak
-        prev_unseen = prev is not None and not _seen(prev, low, bigrams, doc, own=True)
         best, best_score = None, -math.inf
         gain = dict(gains) if gains else None
         for cand, prior in cands:
-            score = prior + conf_ratio + self.assoc(prev, cand, doc)
-            if prev is not None and prev_unseen and not _seen(prev, cand, bigrams, doc):
-                score += self.classes.gain_after(prev, cand, low)  # (seen after neither)
+            # (the word before's class, where neither reading was seen after it)
+            score = prior + conf_ratio + self.assoc(prev, cand, doc) \
+                + self.class_gain(cand, low, prev, None, doc)
             if gain is not None:
                 score += gain.get(cand, 0.0)
             # (for a blind form, a candidate's unseen pair counts as the form's)
