@@ -27,12 +27,15 @@ def spacy_french() -> Any:
     try:
         import spacy
     except ImportError as exc:
-        raise MissingDependencyError(f"spaCy is not installed: {_SPACY_INSTALL}") from exc
+        raise _missing("spaCy") from exc
     try:
         return spacy.load(SPACY_MODEL, exclude=_SPACY_EXCLUDE)
     except OSError as exc:
-        raise MissingDependencyError(
-            f"spaCy model {SPACY_MODEL} is not installed: {_SPACY_INSTALL}") from exc
+        raise _missing(f"spaCy model {SPACY_MODEL}") from exc
+
+
+def _missing(what: str) -> MissingDependencyError:
+    return MissingDependencyError(f"{what} is not installed: {_SPACY_INSTALL}")
 
 
 def spacy_version() -> str:
@@ -79,8 +82,7 @@ def spacy_model_version() -> str:
     try:
         return version(SPACY_MODEL)
     except PackageNotFoundError as exc:
-        raise MissingDependencyError(
-            f"spaCy model {SPACY_MODEL} is not installed: {_SPACY_INSTALL}") from exc
+        raise _missing(f"spaCy model {SPACY_MODEL}") from exc
 
 
 @cache
@@ -91,12 +93,11 @@ def lemma_tables() -> LemmaTables:
         from spacy.lookups import Lookups
         from spacy.util import get_package_path
     except ImportError as exc:
-        raise MissingDependencyError(f"spaCy is not installed: {_SPACY_INSTALL}") from exc
+        raise _missing("spaCy") from exc
     try:
         folder = next(get_package_path(SPACY_MODEL).glob(f"{SPACY_MODEL}-*/lemmatizer/lookups"))
     except (OSError, StopIteration) as exc:
-        raise MissingDependencyError(
-            f"spaCy model {SPACY_MODEL} is not installed: {_SPACY_INSTALL}") from exc
+        raise _missing(f"spaCy model {SPACY_MODEL}") from exc
     lookups = Lookups().from_disk(folder)
     index = lookups.get_table("lemma_index")
     forms = lookups.get_table("lemma_exc")["verb"]
