@@ -61,12 +61,18 @@ def test_a_rare_candidate_or_an_elision_takes_no_class_evidence(classes: ClassCo
 
 
 @pytest.mark.parametrize(("ocr", "clean"), [
+    # "a" or "à" by the next word's class
     ("Il continua a prétendre que tout allait bien.",
      "Il continua à prétendre que tout allait bien."),
     ("Il a travaillé dur toute sa vie.", "Il a travaillé dur toute sa vie."),
+    # glyph twins weighed with their neighbours' classes where the pairs say nothing
+    ("Voilà ce qu'il noue raconte.", "Voilà ce qu'il nous raconte."),
+    ("Ces mesures ue font que retarder la réforme.",
+     "Ces mesures ne font que retarder la réforme."),
+    ("Il fait un nœud : il noue la corde.", "Il fait un nœud : il noue la corde."),
 ])
-def test_a_or_a_decided_by_the_next_word_s_class(cleaner: Cleaner, ocr: str,
-                                                 clean: str) -> None:
+def test_words_decided_by_their_neighbours_classes(cleaner: Cleaner, ocr: str,
+                                                   clean: str) -> None:
     assert cleaner.clean_text(ocr).clean_text == clean
 
 
@@ -79,15 +85,3 @@ def test_without_spacy_s_model_there_is_no_class_evidence(
     bare = ClassContext(cleaner.resources.speller.lexicon, Model())
     assert bare.class_of("prétendre") is None
     assert bare.gain("à", "a", "prétendre") == 0.0
-
-
-@pytest.mark.parametrize(("ocr", "clean"), [
-    # glyph twins weighed with their neighbours' classes where the pairs say nothing
-    ("Voilà ce qu'il noue raconte.", "Voilà ce qu'il nous raconte."),
-    ("Ces mesures ue font que retarder la réforme.",
-     "Ces mesures ne font que retarder la réforme."),
-    ("Il fait un nœud : il noue la corde.", "Il fait un nœud : il noue la corde."),
-])
-def test_a_glyph_twin_weighed_with_its_neighbours_classes(cleaner: Cleaner, ocr: str,
-                                                           clean: str) -> None:
-    assert cleaner.clean_text(ocr).clean_text == clean
