@@ -10,6 +10,7 @@ import pytest
 
 from pressclean.document import Correction
 from pressclean.pipeline import Cleaner
+from pressclean.realwords import RealWordConfusions
 from pressclean.twins import GlyphTwins
 
 
@@ -123,6 +124,32 @@ def test_a_refused_real_word_change_says_how_far_it_fell_short(cleaner: Cleaner)
     assert real.choice("maison", None, None) == (None, float("inf"))
 
 
+def test_a_handful_of_misreadings_does_not_make_a_common_word_suspect(
+        cleaner: Cleaner) -> None:
+    """The model saw "voire" five times, each for "votre", and never read right: the
+    dictionary's frequency of the word keeps it a word of its own. Without that prior
+    the training sightings alone decide, and "voire" is 1.0 (the margin) more likely
+    "votre" before any context (log10 odds)."""
+    speller = cleaner.resources.speller
+    real = speller.real
+    keep, cands, blind, few = real._forms["voire"]
+    assert blind and few and [c for c, _ in cands] == ["votre"]
+    assert real.choice("voire", "difficile", "critique")[0] is None
+    blind_prior = RealWordConfusions(
+        speller.lexicon, speller.model, speller.lm, min_count=speller.p.real_min_count,
+        min_seen=speller.p.real_min_seen, min_truth=speller.p.real_min_truth,
+        dictionary_weight=0.0, margin=speller.p.real_margin,
+        unseen_prior=speller.p.real_unseen_prior, unseen_weight=speller.p.real_unseen_weight,
+        unseen_expected=speller.p.real_unseen_expected)
+    keep0, cands0, _, _ = blind_prior._forms["voire"]
+    assert cands0[0][1] - keep0 == pytest.approx(1.0)  # 5 sightings against 0.5
+    assert cands[0][1] - keep < 0.0  # the dictionary expects "voire" 13 times
+    # a form seen often enough keeps the model's own count ("tes" for "les")
+    assert real._forms["tes"] == blind_prior._forms["tes"]
+    # and a two-letter form takes no dictionary prior: its web count is mostly noise
+    assert real._forms["el"] == blind_prior._forms["el"]
+
+
 @pytest.mark.parametrize("text", [
     "Le maïs pousse bien cette année.",
     "Il attaqua la ville au matin.",
@@ -136,6 +163,10 @@ def test_a_refused_real_word_change_says_how_far_it_fell_short(cleaner: Cleaner)
     "Le bateau, mû par la vapeur, remonte le fleuve.",
     "Il est docteur ès lettres.",
     "La récolte fut de 12 hl de vin par hectare.",
+    # a common word the training OCR produced only a handful of times, each a misreading
+    # (became "votre" before the dictionary's prior)
+    "La situation est difficile, voire critique.",
+    "Il est utile, voire nécessaire, de lire.",
 ])
 def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: str) -> None:
     assert cleaner.clean_text(text).clean_text == text

@@ -11,7 +11,7 @@ import math
 from collections.abc import Container
 
 from pressclean.doccontext import DocPairs, PairLogp
-from pressclean.lexicon import Lexicon
+from pressclean.lexicon import SCALE, Lexicon
 from pressclean.model import Model
 from pressclean.tokens import is_numberish, is_roman
 from pressclean.wordclass import ClassContext
@@ -24,8 +24,9 @@ class RealWordConfusions:
     """Which forms may stand for another word, and the decision for one in context."""
 
     def __init__(self, lexicon: Lexicon, model: Model, lm: PairLogp, *,
-                 min_count: int, min_seen: int, min_truth: int, margin: float,
-                 unseen_prior: float, unseen_weight: float, unseen_expected: float) -> None:
+                 min_count: int, min_seen: int, min_truth: int, dictionary_weight: float,
+                 margin: float, unseen_prior: float, unseen_weight: float,
+                 unseen_expected: float) -> None:
         self.model = model
         #: what the neighbours' classes say where neither reading was seen beside them
         self.classes = ClassContext(lexicon, model)
@@ -48,14 +49,17 @@ class RealWordConfusions:
             seen = sum(row.values())
             # little evidence about a form that is usually read right: leave it alone
             if cands and (seen >= min_seen or row.get(form, 0) < 0.3 * seen):
-                total = seen + 1.0
+                few = seen + 1.0 <= min_seen
+                own = row.get(form, 0) + 0.5 + (dictionary_weight * _expected(
+                    form, lexicon, model) if few else 0.0)
+                total = seen - row.get(form, 0) + own + 0.5
                 # a form the model never saw in its truth tells nothing about the next
                 # word; without this, its candidates' unseen pairs would count against
                 # them alone
                 blind = form not in model.unigrams
-                self._forms[form] = (math.log10((row.get(form, 0) + 0.5) / total),
+                self._forms[form] = (math.log10(own / total),
                                      [(c, math.log10(n / total)) for c, n in cands],
-                                     blind, total <= min_seen)
+                                     blind, few)
         #: the form and the words it may stand for
         self._words = {form: (form, *(c for c, _ in cands))
                        for form, (_, cands, _, _) in self._forms.items()}
@@ -169,6 +173,15 @@ class RealWordConfusions:
         ``prev``); ``own``: the pair is the one printed here, which ``doc``'s counts
         leave out."""
         return self.lm(doc, prev, word, own) - self.lm.log_uni(word)
+
+
+def _expected(form: str, lexicon: Lexicon, model: Model) -> float:
+    """How often the dictionary's frequency expects ``form`` in the model's truth: a
+    handful of sightings, all misreadings ("voire" five times for "votre" in the
+    training pages), is no evidence that a common word ("voire" in today's text) is rare. Not for
+    one- and two-letter forms, whose web counts are mostly foreign words and stray
+    letters ("it", "da", "el")."""
+    return lexicon.count(form) * model.words / SCALE if len(form) >= 3 else 0.0
 
 
 def _seen(word: str, nxt: str, bigrams: Container[str], doc: DocPairs | None,

@@ -83,8 +83,8 @@ class Speller:
         self.real = RealWordConfusions(
             lexicon, model, self.lm, min_count=self.p.real_min_count,
             min_seen=self.p.real_min_seen, min_truth=self.p.real_min_truth,
-            margin=self.p.real_margin, unseen_prior=self.p.real_unseen_prior,
-            unseen_weight=self.p.real_unseen_weight,
+            dictionary_weight=self.p.real_dictionary_weight, margin=self.p.real_margin,
+            unseen_prior=self.p.real_unseen_prior, unseen_weight=self.p.real_unseen_weight,
             unseen_expected=self.p.real_unseen_expected)
         self.twins = GlyphTwins(lexicon, generator)
         self.prior = UnknownPrior(lexicon, self.p)

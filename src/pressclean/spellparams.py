@@ -47,6 +47,11 @@ class SpellParams:
     real_min_seen: int = 30
     #: a real-word candidate must itself be frequent in the model's ground truth
     real_min_truth: int = 20
+    #: a form seen fewer than ``real_min_seen`` times that the dictionary knows (three
+    #: letters or more) is read as itself this share of the times the dictionary's
+    #: frequency expects it in the model's truth, on top of its sightings
+    #: (``RealWordConfusions``: "voire" seen five times, each for "votre")
+    real_dictionary_weight: float = 0.5
     #: and must beat the word as read by this much
     real_margin: float = 1.0
     #: a next word seen after neither the real-word form nor a candidate weighs them by
