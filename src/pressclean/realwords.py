@@ -47,12 +47,15 @@ class RealWordConfusions:
                      and model.unigrams.get(c, 0) >= min_truth and not is_numberish(c)
                      and not is_roman(c)]
             seen = sum(row.values())
+            right = row.get(form, 0)
             # little evidence about a form that is usually read right: leave it alone
-            if cands and (seen >= min_seen or row.get(form, 0) < 0.3 * seen):
+            if cands and (seen >= min_seen or right < 0.3 * seen):
                 few = seen + 1.0 <= min_seen
-                own = row.get(form, 0) + 0.5 + (dictionary_weight * _expected(
-                    form, lexicon, model) if few else 0.0)
-                total = seen - row.get(form, 0) + own + 0.5
+                # the form read as itself, and (a handful of sightings) as the
+                # dictionary expects it
+                own = right + 0.5 + (dictionary_weight * _expected(form, lexicon, model)
+                                     if few else 0.0)
+                total = (seen - right) + own + 0.5
                 # a form the model never saw in its truth tells nothing about the next
                 # word; without this, its candidates' unseen pairs would count against
                 # them alone
@@ -178,9 +181,9 @@ class RealWordConfusions:
 def _expected(form: str, lexicon: Lexicon, model: Model) -> float:
     """How often the dictionary's frequency expects ``form`` in the model's truth: a
     handful of sightings, all misreadings ("voire" five times for "votre" in the
-    training pages), is no evidence that a common word ("voire" in today's text) is rare. Not for
-    one- and two-letter forms, whose web counts are mostly foreign words and stray
-    letters ("it", "da", "el")."""
+    training pages), is no evidence that a common word ("voire" in today's text) is
+    rare. Not for one- and two-letter forms, whose web counts are mostly foreign words
+    and stray letters ("it", "da", "el")."""
     return lexicon.count(form) * model.words / SCALE if len(form) >= 3 else 0.0
 
 
