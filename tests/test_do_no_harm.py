@@ -63,6 +63,7 @@ def test_a_repair_is_weighed_again_as_if_it_were_printed(cleaner: Cleaner) -> No
     "Le CNRS, l'ENSMM et FEMTO-ST travaillent à Besançon, rue Mégevand, n° 16.",
     "Les enfans des départemens avoient, en ce tems-là, des mœurs simples.",
     "Jean-Pierre Vuillemin et Xavier Chopard-Lallier dirigent la société Cheval Frères.",
+    "Appuyez sur F10 ; le fichier s'ouvre sur un poste x86 de l'équipe l10n, vol AF66.",
 ])
 def test_names_numbers_and_old_spellings_are_left_alone(cleaner: Cleaner, text: str) -> None:
     assert cleaner.clean_text(text).clean_text == text

@@ -14,6 +14,10 @@ from pressclean.tokens import has_letter, is_numberish, plain_case
 _JOINERS = regex.compile(r"[/&+]")
 #: a number and an abbreviation joined by a point: "h.10", "p.5", "art.12", "5.fr"
 _ABBREVIATED_NUMBER = regex.compile(r"\p{L}[.:]\d|\d[.:]\p{L}")
+#: a code of a few letters and a number: "F10", "A320", "x86", "l10n". In the training
+#: OCR such a token was a misread number ("I920", "S68") ten times for once a word, so
+#: reading its digits as letters ("F10" → "Flo") only invents a word.
+_CODE = regex.compile(r"^\p{L}{1,3}\d{2,}\p{L}?$")
 
 
 class Route(enum.Enum):
@@ -27,7 +31,7 @@ def route(lexicon: Lexicon, word: str, rules_mode: bool) -> Route:
     """What kind of weighing ``word`` calls for in the rules stage (``rules_mode``) or
     the spell stage."""
     if not has_letter(word) or lexicon.is_protected(word) or is_numberish(word) \
-            or _ABBREVIATED_NUMBER.search(word):
+            or _ABBREVIATED_NUMBER.search(word) or _CODE.match(word):
         return Route.KEEP
     if len(word) == 1:
         # one letter: only what the model saw it stand for ("e" for "le")
