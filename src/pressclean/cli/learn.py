@@ -14,6 +14,10 @@ from pressclean.cli._common import reported_errors
 @click.option("--pairs", type=click.Path(exists=True, path_type=Path), multiple=True,
               help="ICDAR-style TSV (input/output columns) or a folder of X.ocr.txt + X.gt.txt "
                    "(repeat to learn from several, e.g. two OCR engines).")
+@click.option("--engine-pairs", type=click.Path(exists=True, path_type=Path), multiple=True,
+              help="Pairs read by the OCR engine the model is for: their confusions count "
+                   "ten times (learned with --pairs from other engines, e.g. "
+                   "src/pressclean/data/model-tesseract-fr.json.gz).")
 @click.option("--exclude", type=click.Path(exists=True, path_type=Path), multiple=True,
               help="Pairs (TSV or folder) to measure on later: training pairs whose truth is "
                    "one of theirs, or holds one, are left out.")
@@ -23,14 +27,14 @@ from pressclean.cli._common import reported_errors
               help="Model file (with --pairs) or proposals CSV (with --archive).")
 @click.option("--top", type=int, default=200, show_default=True,
               help="How many variant proposals to keep (--archive).")
-def learn(pairs: tuple[Path, ...], exclude: tuple[Path, ...], archive: Path | None,
-          output: Path, top: int) -> None:
+def learn(pairs: tuple[Path, ...], engine_pairs: tuple[Path, ...], exclude: tuple[Path, ...],
+          archive: Path | None, output: Path, top: int) -> None:
     """Learn a model from OCR aligned with its truth (--pairs), or mine an archive
     without truth for variant and rule proposals (--archive)."""
     from pressclean.learn import Exclusion, learn_model, read_pairs
     from pressclean.model import SENTENCE_START
 
-    if bool(pairs) == (archive is not None):
+    if bool(pairs or engine_pairs) == (archive is not None):
         raise click.UsageError("give --pairs FILE|DIR or --archive DIR")
     if archive is not None:
         _mine(archive, output, top)
@@ -38,11 +42,14 @@ def learn(pairs: tuple[Path, ...], exclude: tuple[Path, ...], archive: Path | No
     with reported_errors():
         held = (Exclusion(itertools.chain.from_iterable(read_pairs(p) for p in exclude))
                 if exclude else None)
-        source = " + ".join(p.name for p in pairs)
+        source = " + ".join([p.name for p in pairs]
+                            + [f"{p.name} (engine)" for p in engine_pairs])
         if exclude:
             source += " − " + " − ".join(p.name for p in exclude)
         model = learn_model(itertools.chain.from_iterable(read_pairs(p) for p in pairs),
-                            source=source, exclude=held)
+                            source=source, exclude=held,
+                            engine=itertools.chain.from_iterable(read_pairs(p)
+                                                                 for p in engine_pairs))
         model.save(output)
     prov = model.provenance
     if held is not None:
