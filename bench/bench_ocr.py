@@ -81,10 +81,12 @@ def plain_tesseract(scan: Path) -> str:
 
 def pressclean_ocr(scan: Path, options: OcrOptions) -> tuple[str, str]:
     """(OCR text, cleaned text) of one scan through pressclean."""
-    from pressclean.pipeline import Cleaner
+    from pressclean.formats import ocr_engine
+    from pressclean.pipeline import Cleaner, CleanOptions
 
     doc = read_document(scan, ocr=options)
-    clean = Cleaner().clean_text(doc.source_text, path=str(scan), words=doc.words)
+    cleaner = Cleaner(CleanOptions(engine=ocr_engine(doc)))  # as `pressclean run` cleans it
+    clean = cleaner.clean_text(doc.source_text, path=str(scan), words=doc.words)
     return doc.source_text, clean.clean_text
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pressclean.exceptions import BadInputError, EmptyInputError, UnsupportedFormatError
-from pressclean.formats import SUPPORTED_SUFFIXES, is_scan, read_document
+from pressclean.formats import SUPPORTED_SUFFIXES, is_scan, ocr_engine, read_document
 
 DATA = Path(__file__).parent / "data" / "layout"
 
@@ -59,6 +59,38 @@ def _alto(tmp_path: Path, strings: str, name: str = "x.xml") -> Path:
                     f"<PrintSpace><TextBlock><TextLine>{strings}</TextLine></TextBlock>"
                     "</PrintSpace></Page></Layout></alto>", encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize(("description", "engine", "known"), [
+    ("<OCRProcessing><ocrProcessingStep><processingSoftware><softwareName>tesseract"
+     "</softwareName><softwareVersion>4.1.1</softwareVersion></processingSoftware>"
+     "</ocrProcessingStep></OCRProcessing>", "tesseract", "tesseract"),
+    ("<Processing><processingSoftware><softwareName>ABBYY FineReader 11"
+     "</softwareName></processingSoftware></Processing>", "ABBYY FineReader 11", None),
+    ("", None, None),
+])
+def test_the_engine_an_alto_file_names_chooses_the_model(
+        tmp_path: Path, description: str, engine: str | None, known: str | None) -> None:
+    path = tmp_path / "x.xml"
+    path.write_text('<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Description>'
+                    f"{description}</Description><Layout><Page><PrintSpace><TextBlock>"
+                    '<TextLine><String CONTENT="pôle" WC="0.9"/></TextLine></TextBlock>'
+                    "</PrintSpace></Page></Layout></alto>", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.meta.get("engine") == engine
+    assert ocr_engine(doc) == known
+
+
+def test_the_engine_an_hocr_file_names_chooses_the_model(tmp_path: Path) -> None:
+    path = tmp_path / "x.hocr"
+    path.write_text("<html><head><meta name='ocr-system' content='tesseract 5.3.0' /></head>"
+                    "<body><div class='ocr_page' title='bbox 0 0 100 100'><span "
+                    "class='ocr_line'><span class='ocrx_word' title='bbox 1 1 9 9; x_wconf "
+                    "91'>pôle</span></span></div></body></html>", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.meta["engine"] == "tesseract 5.3.0"
+    assert ocr_engine(doc) == "tesseract"
+    assert ocr_engine(read_document(DATA / "page-sloppy.html")) is None  # none named
 
 
 def test_alto_confidence_scales_and_bad_values(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from pressclean.align import char_chunks
 from pressclean.cli import main
 from pressclean.exceptions import DataFileError
+from pressclean.learn import ENGINE_WEIGHT
 from pressclean.model import SENTENCE_START, Model, load_model
 
 
@@ -59,6 +60,27 @@ def test_learn_from_several_pair_sources(tmp_path: Path) -> None:
     assert model.word_conf["pôte"] == {"pôle": 1}
     assert model.word_conf["île"] == {"le": 1}
     assert model.unigrams["pôle"] == 2
+
+
+def test_an_engine_s_pairs_weigh_its_confusions_not_its_words(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder, ocr in ((first, "Le pôte est ici."), (second, "Île pôle est ici.")):
+        folder.mkdir()
+        (folder / "p.ocr.txt").write_text(ocr, encoding="utf-8")
+        (folder / "p.gt.txt").write_text("Le pôle est ici.", encoding="utf-8")
+    model_path = tmp_path / "m.json.gz"
+    result = CliRunner().invoke(main, ["learn", "--pairs", str(first), "--engine-pairs",
+                                       str(second), "-o", str(model_path)])
+    assert result.exit_code == 0, result.output
+    model = load_model(model_path)
+    assert model.provenance["source"] == "a + b (engine)"
+    assert model.provenance["engine_pairs"] == 1
+    assert model.provenance["engine_weight"] == ENGINE_WEIGHT == 10
+    # the engine's misreading counts ten times, the other's once; the truth's words once
+    assert model.word_conf["île"] == {"le": ENGINE_WEIGHT}
+    assert model.word_conf["pôte"] == {"pôle": 1}
+    assert model.unigrams["pôle"] == 2
+    assert model.chunk_totals["ô"] == 1 + ENGINE_WEIGHT
 
 
 def _learn_one_pair(tmp_path: Path, ocr: str, truth: str) -> Model:
@@ -152,6 +174,21 @@ def test_packaged_model_has_provenance_and_no_text() -> None:
     assert model.provenance["excluded_pairs"] >= 1628
     assert model.provenance["pairs"] > 8000
     assert not hasattr(model, "texts")
+
+
+def test_packaged_tesseract_model_differs_only_in_its_confusions() -> None:
+    default, tess = load_model(), load_model(engine="tesseract")
+    assert tess.origin == "<package>/data/model-tesseract-fr.json.gz"
+    assert default.origin == "<package>/data/model-press-fr.json.gz"
+    assert tess.provenance["engine_weight"] == ENGINE_WEIGHT
+    assert tess.provenance["engine_pairs"] >= 190
+    assert tess.provenance["pairs"] == default.provenance["pairs"]
+    # same words and word pairs: both build the same lexicon
+    assert tess.unigrams == default.unigrams and tess.bigrams == default.bigrams
+    # Tesseract sets accents on "a" and "ou" that were never printed
+    def share(m: Model) -> float:
+        return m.word_conf["à"]["a"] / sum(m.word_conf["à"].values())
+    assert share(tess) > 1.5 * share(default)
 
 
 def test_bad_model_file_is_named(tmp_path: Path) -> None:

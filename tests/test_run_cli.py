@@ -256,3 +256,8 @@ def test_scan_in_archive_gets_text_and_alto(tmp_path: Path) -> None:
     assert "Besan" in text  # OCR ran; its accuracy is the OCR stage's tests' business
     assert (out / "journal/1912/07/02/001.alto.xml").read_text(encoding="utf-8").strip()
     assert not (out / "journal/1912/07/02/002.alto.xml").exists()
+    # the scan was cleaned with the model of the engine that read it, the text without
+    models = {n: json.loads((out / f"journal/1912/07/02/{n}.json").read_text(
+        encoding="utf-8"))["meta"]["model"] for n in ("001", "002")}
+    assert models == {"001": "<package>/data/model-tesseract-fr.json.gz",
+                      "002": "<package>/data/model-press-fr.json.gz"}

@@ -16,7 +16,7 @@ import pickle
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -128,10 +128,15 @@ def process_document(job: Job, settings: RunSettings) -> Outcome:
     try:
         st = path.stat()
         stat = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": sha256_file(path)}
-        cleaner = cleaner_for(settings.options)
         doc = formats.read_document(path)
+        options = settings.options
+        if options.model is None and options.engine is None:
+            options = replace(options, engine=formats.ocr_engine(doc))
+        cleaner = cleaner_for(options)
         cleaned = cleaner.clean_text(doc.source_text, path=job.relpath, words=doc.words)
-        cleaned.meta = {**cleaned.meta, **doc.meta, **job.meta}
+        # (which model: a scan's text is cleaned with its engine's, ``formats.ocr_engine``)
+        cleaned.meta = {**cleaned.meta, **doc.meta, **job.meta,
+                        "model": cleaner.resources.model.origin}
         cleaned.source_format = doc.source_format
         tags = tagging.tag_document(cleaned)
         quality = document_quality(cleaned, cleaner.resources.lexicon)

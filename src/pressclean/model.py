@@ -26,6 +26,10 @@ from pressclean.tokens import NUMBER, lm_elision, lm_plain, split_elision, start
 
 FORMAT = "pressclean-model/1"
 DEFAULT_MODEL = "model-press-fr.json.gz"
+#: the packaged model for text an engine read, where its confusions were learned apart:
+#: the same statistics, with that engine's confusions weighing more (``learn_model``'s
+#: ``engine``); text of any other or unnamed engine gets ``DEFAULT_MODEL``
+ENGINE_MODELS = {"tesseract": "model-tesseract-fr.json.gz"}
 #: an elision misreading must have been seen this often in training to be proposed
 ELISION_MIN = 3
 _LM_WORD = regex.compile(r"[\p{L}\d][\p{L}\p{M}\d'’\-]*")
@@ -74,6 +78,8 @@ class Model:
     provenance: dict[str, Any] = field(default_factory=dict)
     #: digest of the file it was loaded from ("" when built in memory): keys caches
     fingerprint: str = field(default="", compare=False)
+    #: the file it was loaded from ("<package>/data/…" for a packaged one)
+    origin: str = field(default="", compare=False)
 
     _followers: dict[str, int] = field(default_factory=dict)
 
@@ -158,18 +164,20 @@ def _from_json(data: Any, where: str) -> Model:
         raise DataFileError(where, None, f"model lacks the {exc.args[0]!r} table") from exc
 
 
-def load_model(path: Path | None = None) -> Model:
-    """Load a model file (gzip JSON); None loads the packaged default."""
+def load_model(path: Path | None = None, engine: str | None = None) -> Model:
+    """Load a model file (gzip JSON); None loads the packaged one for ``engine``."""
+    packaged = ENGINE_MODELS.get(engine or "", DEFAULT_MODEL)
     try:
         if path is None:
-            raw = resources.files("pressclean.data").joinpath(DEFAULT_MODEL).read_bytes()
-            where = f"<package>/data/{DEFAULT_MODEL}"
+            raw = resources.files("pressclean.data").joinpath(packaged).read_bytes()
+            where = f"<package>/data/{packaged}"
         else:
             raw = Path(path).read_bytes()
             where = str(path)
         text = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
         model = _from_json(json.loads(text), where)
         model.fingerprint = hashlib.sha1(raw).hexdigest()[:16]
+        model.origin = where
         return model
     except (OSError, ValueError, EOFError) as exc:
-        raise DataFileError(path or DEFAULT_MODEL, None, f"cannot read model: {exc}") from exc
+        raise DataFileError(path or packaged, None, f"cannot read model: {exc}") from exc

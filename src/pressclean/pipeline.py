@@ -35,6 +35,9 @@ class CleanOptions:
     dictionaries: Path | None = None
     #: a model written by ``pressclean learn`` (None: the packaged default)
     model: Path | None = None
+    #: the OCR engine that read the text ("tesseract"), where the input names it: with
+    #: no ``model``, the packaged model learned for that engine's confusions
+    engine: str | None = None
     #: a reviewer's decisions file (rejected corrections and rules)
     decisions: Path | None = None
     #: run dictionary/model correction after the glyph rules

@@ -18,12 +18,13 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from pressclean.document_job import Job, Outcome, RunSettings, cleaner_for, process_document
 from pressclean.exceptions import DocumentTimeoutError, PresscleanError, WorkerCrashError
+from pressclean.formats import is_scan
 
 #: the per-document function (module-level, so a spawned worker can import it)
 Work = Callable[[Job, RunSettings], Outcome]
@@ -31,12 +32,17 @@ Work = Callable[[Job, RunSettings], Outcome]
 _CTX = mp.get_context("spawn")
 
 
-def _worker_main(conn: Connection, settings: RunSettings, work: Work) -> None:
-    """Load the Cleaner once, then clean documents until the parent goes away."""
+def _worker_main(conn: Connection, settings: RunSettings, work: Work,
+                 first: Job | None = None) -> None:
+    """Load the Cleaner once (the one the ``first`` job needs: a scan's text is cleaned
+    with its engine's model), then clean documents until the parent goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one Tesseract thread per process
+    options = settings.options
+    if first is not None and is_scan(first.path) and options.model is None:
+        options = replace(options, engine="tesseract")
     try:
-        cleaner_for(settings.options)
+        cleaner_for(options)
     except PresscleanError as exc:
         conn.send(("init_error", exc.kind, str(exc), int(exc.exit_code)))
         return
@@ -84,11 +90,12 @@ class LocalPool:
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self._workers: list[_Worker] = []
+        self._first: Job | None = None  # the run's first job: which Cleaner to preload
 
     def _spawn(self) -> _Worker:
         parent, child = _CTX.Pipe()
-        proc = _CTX.Process(target=_worker_main, args=(child, self.settings, self.work),
-                            daemon=True)
+        proc = _CTX.Process(target=_worker_main,
+                            args=(child, self.settings, self.work, self._first), daemon=True)
         proc.start()
         child.close()
         w = _Worker(proc, parent)
@@ -110,6 +117,7 @@ class LocalPool:
             return
         todo = itertools.chain([first], todo)
         exhausted = False
+        self._first = first
         for _ in range(self.jobs):
             self._spawn()
         try:

@@ -56,7 +56,7 @@ def load_resources(options: CleanOptions) -> Resources:
     from pressclean.spell import Speller
 
     dicts = find_dictionaries(options.dictionaries)
-    model = load_model(options.model)
+    model = load_model(options.model, options.engine)
     lexicon = load_lexicon(dicts, {w: n * model.per_billion for w, n in model.unigrams.items()
                                    if n >= 2 and w.isalpha()})
     rules = load_rules(dicts, options.rules_files)

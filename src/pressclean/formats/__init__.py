@@ -57,6 +57,15 @@ def needs_tesseract(paths: list[str | Path]) -> bool:
     return any(is_scan(p) for p in paths)
 
 
+def ocr_engine(doc: Document) -> str | None:
+    """The OCR engine that read ``doc``, where the input names one the packaged models
+    know ("tesseract": the OCR stage's, or in an ALTO or hOCR file's description);
+    None for plain text, a PDF's text layer or another engine."""
+    named = [doc.meta.get("engine")] + [i.get("engine") for i in doc.meta.get("pages") or []
+                                        if isinstance(i, dict)]
+    return "tesseract" if any("tesseract" in str(n).lower() for n in named if n) else None
+
+
 def read_document(path: str | Path, *, ocr: OcrOptions | None = None) -> Document:
     """Read any supported input into a Document; scans are OCR'd here.
 

@@ -57,6 +57,11 @@ def _conf(attrs: dict[str, str]) -> float | None:
     return None
 
 
+#: elements naming the software that made the file (ALTO 2–4: ``processingSoftware``
+#: holds ``softwareName``; Tesseract's and pressclean's own ALTO describe the step)
+_SOFTWARE = ("softwareName", "processingStepDescription")
+
+
 class _Reader:
     """Collects pages as the parser streams element ends."""
 
@@ -66,6 +71,7 @@ class _Reader:
         self.line: _Line = []
         self.unit = "pixel"
         self.page_info: dict[str, object] = {}
+        self.software: list[str] = []  # what the file says produced it
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         if name == "Page":
@@ -76,6 +82,8 @@ class _Reader:
     def end(self, name: str, attrs: dict[str, str], text: str | None) -> None:
         if name == "MeasurementUnit" and text:
             self.unit = text.strip()
+        elif name in _SOFTWARE and text and text.strip():
+            self.software.append(" ".join(text.split()))
         elif name == "String":
             word = attrs.get("CONTENT", "")
             hyp1 = attrs.get("SUBS_TYPE") == "HypPart1"
@@ -152,6 +160,8 @@ def read_alto(path: Path) -> tuple[list[Page], dict[str, Any]]:
         reason = warnings[0] if warnings else "no words (String elements) in the ALTO file"
         raise EmptyInputError(path, reason)
     meta: dict[str, Any] = {"measurement_unit": reader.unit}
+    if reader.software:
+        meta["engine"] = "; ".join(dict.fromkeys(reader.software))
     if warnings:
         meta["warnings"] = warnings
     return pages, meta

@@ -45,6 +45,7 @@ class _HocrParser(HTMLParser):
         self.has_par = False
         self.word: list[str] | None = None
         self.word_title = ""
+        self.system = ""  # <meta name="ocr-system">: the engine that wrote the file
 
     # structure -------------------------------------------------------------
     def _page(self) -> Page:
@@ -79,6 +80,8 @@ class _HocrParser(HTMLParser):
     # parser callbacks --------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
+        if tag == "meta" and a.get("name", "").lower() == "ocr-system":
+            self.system = " ".join(a.get("content", "").split())
         classes = set(a.get("class", "").split())
         role = ""
         if "ocr_page" in classes:
@@ -143,7 +146,10 @@ def read_hocr(path: Path) -> tuple[list[Page], dict[str, Any]]:
         mark_line_end_hyphens(page)
     if not any(p.blocks for p in pages):
         raise EmptyInputError(path, "no words (class ocrx_word) in the hOCR file")
-    return pages, {"measurement_unit": "pixel"}
+    meta: dict[str, Any] = {"measurement_unit": "pixel"}
+    if parser.system:
+        meta["engine"] = parser.system
+    return pages, meta
 
 
 def looks_like_hocr(head: bytes) -> bool:
