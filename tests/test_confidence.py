@@ -84,10 +84,23 @@ def test_a_doubtful_real_word_gives_way_to_its_context(cleaner: Cleaner) -> None
     assert [(c.before, c.after, c.rule) for c in low.corrections] == [("à", "a", "context")]
 
 
+def test_a_trusted_real_word_gives_way_only_to_overwhelming_context(cleaner: Cleaner) -> None:
+    """At 95 or more a misreading is some sixteen times rarer than on average, so the
+    context must say that much more: "sur ie système" does ("le" read "ie", a habit
+    of Tesseract's, sure of itself), "Le maire à reçu" does not."""
+    text = "Il installe le logiciel sur ie système de la machine."
+    doc = cleaner.clean_text(text, words=_marked(text, "ie", 96.0))
+    assert doc.clean_text == "Il installe le logiciel sur le système de la machine."
+    assert [(c.before, c.after, c.rule) for c in doc.corrections] == [("ie", "le", "context")]
+    text = "Le maire à reçu les élus."
+    assert cleaner.clean_text(text, words=_marked(text, "à", 96.0)).clean_text == text
+
+
 def test_confidence_table_is_calibrated_from_the_package_data() -> None:
     model = load_confidence_model()
     assert model.log_ratio(None) == 0.0
     assert model.log_ratio(97.0) == 0.0  # never lower than the average word
+    assert model.doubt(97.0) < -1.0  # ... but a trusted word's own odds are
     assert model.log_ratio(60.0) > 0.5
     assert model.log_ratio(30.0) >= model.log_ratio(85.0) > 0.0
 

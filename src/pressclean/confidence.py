@@ -21,9 +21,10 @@ FILE = "confidence.tsv"
 BAND = 5
 #: a band's rate is taken over neighbouring bands until this many words were read
 _MIN_READ = 40
-#: the ratio only ever raises the odds of a misreading, and by at most 100: a word read
-#: confidently is already left alone (``SpellParams.trusted_conf``), and lowering the
-#: odds in the 90s cost fixes on the font bench ("ia" → "la" read at 91)
+#: the ratio only ever raises the odds of a misreading, and by at most 100: lowering the
+#: odds in the 90s cost fixes on the font bench ("ia" → "la" read at 91). A word read
+#: at ``SpellParams.trusted_conf`` or more is left alone unless it is a real-word
+#: confusion, whose odds then fall by its band's own ratio (``doubt``)
 _MIN_LOG, _MAX_LOG = 0.0, 2.0
 
 
@@ -55,6 +56,7 @@ class ConfidenceModel:
         wrong = sum(w for _, w in table.values())
         base = _odds(wrong, read)
         self._log_ratio: dict[int, float] = {}
+        self._raw: dict[int, float] = {}
         for band in range(0, 100, BAND):
             r, w, width = 0, 0, 0
             while r < _MIN_READ and width <= 100:
@@ -63,6 +65,7 @@ class ConfidenceModel:
                 w = sum(table.get(b, (0, 0))[1] for b in range(max(lo, 0), hi + 1, BAND))
                 width += 1
             lr = math.log10(_odds(w, r) / base)
+            self._raw[band] = lr
             self._log_ratio[band] = min(_MAX_LOG, max(_MIN_LOG, lr))
 
     def log_ratio(self, conf: float | None) -> float:
@@ -72,6 +75,12 @@ class ConfidenceModel:
             return 0.0
         band = min(int(conf) // BAND * BAND, 100 - BAND)
         return self._log_ratio[max(band, 0)]
+
+
+    def doubt(self, conf: float) -> float:
+        """log10 of how much rarer than average a misreading is at ``conf`` (negative
+        in the 90s)."""
+        return self._raw[max(min(int(conf) // BAND * BAND, 100 - BAND), 0)]
 
 
 def _odds(wrong: int, read: int) -> float:

@@ -40,6 +40,8 @@ def real_word_edit(sp: Speller, tok: Token, low: str, prev: str | None, nxt: str
     (``Speller.shortfalls``): weighed again with the document's gains (the adapted
     second look), it stands without a new weighing if the gains add less than that."""
     ratio = sp.confidence.log_ratio(conf)
+    if conf is not None and conf >= sp.p.trusted_conf:
+        ratio = sp.confidence.doubt(conf)  # (negative: only overwhelming context wins)
     gains = real_gains(sp, low)
     key = (low, prev, nxt, ratio)
     if gains:

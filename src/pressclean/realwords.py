@@ -99,8 +99,8 @@ class RealWordConfusions:
         if entry is None:
             return None, math.inf
         keep_prior, cands, blind, few = entry
-        if few:
-            conf_ratio = 0.0  # a handful of sightings: their split among words is noise
+        if few:  # a handful of sightings: their split among words is noise, but a word
+            conf_ratio = min(conf_ratio, 0.0)  # read with confidence was read right
         bigrams = self.model.bigrams
         keep_next, form_seen = 0.0, True
         if nxt is not None:

@@ -284,7 +284,7 @@ class Speller:
                 continue
             edit = None
             # (a settled word was only here for a join with its neighbour)
-            if not ok and conf.get(i, 0.0) < self.p.trusted_conf:
+            if not ok and (conf.get(i, 0.0) < self.p.trusted_conf or self._is_real(word)):
                 opens = word[:1].isupper() and starts_sentence(text, tok.start)
                 edit = self.word_edit(tok, prev, nxt, conf.get(i), opens)
                 if edit is not None:

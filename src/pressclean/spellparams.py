@@ -66,5 +66,6 @@ class SpellParams:
     twin_margin: float = 1.3
     #: weigh pairs the model never saw by the document's own (``doccontext``)
     doc_context: bool = True
-    #: words read with at least this OCR confidence are left alone
+    #: words read with at least this OCR confidence are left alone, but for a real-word
+    #: confusion on overwhelming context ("sur ie système"; ``confidence.doubt``)
     trusted_conf: float = 95.0
