@@ -180,6 +180,7 @@ def test_packaged_tesseract_model_differs_only_in_its_confusions() -> None:
     default, tess = load_model(), load_model(engine="tesseract")
     assert tess.origin == "<package>/data/model-tesseract-fr.json.gz"
     assert default.origin == "<package>/data/model-press-fr.json.gz"
+    assert load_model(engine="other").origin == default.origin  # any other engine
     assert tess.provenance["engine_weight"] == ENGINE_WEIGHT
     assert tess.provenance["engine_pairs"] >= 190
     assert tess.provenance["pairs"] == default.provenance["pairs"]

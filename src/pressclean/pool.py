@@ -39,7 +39,8 @@ def _worker_main(conn: Connection, settings: RunSettings, work: Work,
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one Tesseract thread per process
     options = settings.options
-    if first is not None and is_scan(first.path) and options.model is None:
+    if first is not None and is_scan(first.path) and options.model is None \
+            and options.engine is None:
         options = replace(options, engine="tesseract")
     try:
         cleaner_for(options)

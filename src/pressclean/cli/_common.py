@@ -60,8 +60,8 @@ def cores() -> int:
 
 def cleaning_options(f: F) -> F:
     """The options that choose how text is cleaned, shared by ``clean`` and ``run``:
-    ``rules_files``, ``dictionaries``, ``model``, ``decisions``, ``keep_lines``,
-    ``no_spell``."""
+    ``rules_files``, ``dictionaries``, ``model``, ``ocr_engine``, ``decisions``,
+    ``keep_lines``, ``no_spell``."""
     options = [
         click.option("--rules", "rules_files", multiple=True,
                      type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -72,7 +72,13 @@ def cleaning_options(f: F) -> F:
                      help="User dictionaries folder (default: ./dictionaries)."),
         click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="Correction model from `pressclean learn` (default: the packaged "
-                          "one)."),
+                          "one for the OCR engine, see --ocr-engine)."),
+        click.option("--ocr-engine", type=click.Choice(["auto", "tesseract", "other"]),
+                     default="auto", show_default=True,
+                     help="The engine that read the text, for the packaged model: 'auto' "
+                          "takes it from the input (a scan read here, an ALTO or hOCR file "
+                          "naming it; plain text: 'other'); 'tesseract' for text Tesseract "
+                          "read."),
         click.option("--decisions",
                      type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="Reviewer decisions: rejected corrections and rules stay off."),

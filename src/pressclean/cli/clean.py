@@ -29,7 +29,7 @@ from pressclean.exceptions import PresscleanError
 @cleaning_options
 def clean(files: tuple[str, ...], out_dir: Path | None, jobs: int,
           rules_files: tuple[Path, ...], dictionaries: Path | None, model: Path | None,
-          decisions: Path | None, keep_lines: bool, no_spell: bool) -> None:
+          ocr_engine: str, decisions: Path | None, keep_lines: bool, no_spell: bool) -> None:
     """Clean OCR text files. One FILE (or -) without -o: clean text to stdout."""
     from pressclean.pipeline import Cleaner, CleanOptions
     from pressclean.writers import write_clean_outputs
@@ -38,7 +38,8 @@ def clean(files: tuple[str, ...], out_dir: Path | None, jobs: int,
         raise click.UsageError("several FILEs need -o DIR")
     options = CleanOptions(reflow=not keep_lines, rules_files=rules_files,
                            dictionaries=dictionaries, model=model, decisions=decisions,
-                           spell=not no_spell, jobs=jobs)
+                           spell=not no_spell, jobs=jobs,
+                           engine=None if ocr_engine == "auto" else ocr_engine)
     with reported_errors():
         cleaner = Cleaner(options)
         cleaner.preload()

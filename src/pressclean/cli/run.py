@@ -39,7 +39,7 @@ from pressclean.cli._common import (
 @click.option("-v", "--verbose", is_flag=True, help="One line per document.")
 def run(archive: Path, out: Path, jobs: int, engine: str, scheduler: str | None,
         timeout: float, force: bool, metadata: Path | None, rules_files: tuple[Path, ...],
-        dictionaries: Path | None, model: Path | None, decisions: Path | None,
+        dictionaries: Path | None, model: Path | None, ocr_engine: str, decisions: Path | None,
         keep_lines: bool, no_spell: bool, quiet: bool, verbose: bool) -> None:
     """Clean a whole archive folder tree into OUT; rerun to resume.
 
@@ -64,6 +64,7 @@ def run(archive: Path, out: Path, jobs: int, engine: str, scheduler: str | None,
                            rules_files=tuple(p.resolve() for p in rules_files),
                            dictionaries=found.resolve() if found else None,
                            model=model.resolve() if model else None,
+                           engine=None if ocr_engine == "auto" else ocr_engine,
                            decisions=decisions.resolve() if decisions else None,
                            spell=not no_spell)
     settings = RunSettings(out=str(out.resolve()), options=options)
