@@ -16,8 +16,9 @@ _JOINERS = regex.compile(r"[/&+]")
 _ABBREVIATED_NUMBER = regex.compile(r"\p{L}[.:]\d|\d[.:]\p{L}")
 #: a code of a few letters and a number: "F10", "A320", "x86", "l10n". In the training
 #: OCR such a token was a misread number ("I920", "S68") ten times for once a word, so
-#: reading its digits as letters ("F10" → "Flo") only invents a word.
-_CODE = regex.compile(r"^\p{L}{1,3}\d{2,}\p{L}?$")
+#: reading its digits as letters ("F10" → "Flo") only invents a word. Not "11" alone,
+#: the "n" or "u" of a word ("E11" for "En", "a11" for "au")
+_CODE = regex.compile(r"^\p{L}{1,3}(?!11\p{L}?$)\d{2,}\p{L}?$")
 
 
 class Route(enum.Enum):
