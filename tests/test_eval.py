@@ -44,6 +44,17 @@ def test_folders_are_matched_by_name(tmp_path: Path) -> None:
     assert data["documents"] == 1 and data["cer"] == 0.0
 
 
+def test_ocr_cleaned_now_can_be_cleaned_as_tesseract_read_it(tmp_path: Path) -> None:
+    (tmp_path / "a.gt.txt").write_text("Il lui donna un livre. La réponse lui vint le "
+                                       "lendemain.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Il lui donna ün livre. La réponse lui vim le "
+                                    "lendemain.\n", encoding="utf-8")
+    base = _eval(["--gt", str(tmp_path), "--ocr", str(tmp_path)])
+    tess = _eval(["--gt", str(tmp_path), "--ocr", str(tmp_path), "--ocr-engine", "tesseract"])
+    assert base["cmer"] == base["ocr_cmer"] > 0  # the default model keeps both words
+    assert tess["cmer"] == 0.0 and tess["better"] == 1
+
+
 def test_tsv_rows_are_cleaned_and_scored() -> None:
     data = _eval(["--tsv", str(ICDAR / "dev.aligned.tsv"), "--limit", "60", "--no-correct"])
     assert data["documents"] == 60

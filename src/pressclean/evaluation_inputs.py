@@ -12,9 +12,11 @@ from pressclean.pipeline import Cleaner, CleanOptions
 from pressclean.textio import read_text
 
 
-def tsv_items(path: Path, model: Path | None, clean: bool, limit: int = 0) -> Iterator[Item]:
-    """One item per TSV row; the OCR (``input``) is cleaned unless ``clean`` is False."""
-    cleaner = Cleaner(CleanOptions(model=model)) if clean else None
+def tsv_items(path: Path, model: Path | None, clean: bool, limit: int = 0,
+              engine: str | None = None) -> Iterator[Item]:
+    """One item per TSV row; the OCR (``input``) is cleaned unless ``clean`` is False
+    (with the packaged model for ``engine`` when ``model`` is None)."""
+    cleaner = Cleaner(CleanOptions(model=model, engine=engine)) if clean else None
     rows = list(read_pairs(path))[:limit or None]
     if cleaner is not None:
         cleaner.preload()
@@ -25,14 +27,14 @@ def tsv_items(path: Path, model: Path | None, clean: bool, limit: int = 0) -> It
 
 
 def file_items(gt: Path, hyp: Path | None, ocr: Path | None, model: Path | None,
-               clean: bool, normalise_layout: bool) -> list[Item]:
+               clean: bool, normalise_layout: bool, engine: str | None = None) -> list[Item]:
     """Items from files or folders; with no ``hyp`` the OCR files are cleaned now.
 
     Unless ``normalise_layout`` is off, both sides go through the same layout stage
     (line-end hyphens rejoined, lines reflowed) so that a ground truth transcribed line
     for line is compared with reflowed output on its words, not its line breaks.
     """
-    cleaner = Cleaner(CleanOptions(model=model))
+    cleaner = Cleaner(CleanOptions(model=model, engine=engine))
     items = match_files(gt, hyp or ocr or gt, ocr, lambda p: read_text(p)[0])
     if hyp is None and clean:
         cleaner.count_archive(item.ocr for item in items if item.ocr is not None)

@@ -24,6 +24,10 @@ from pressclean.cli._common import reported_errors
               help="ICDAR-style TSV (input = OCR, output = truth); rows are cleaned now.")
 @click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Correction model to clean with (default: the packaged one).")
+@click.option("--ocr-engine", type=click.Choice(["other", "tesseract"]), default="other",
+              show_default=True,
+              help="The engine that read the OCR cleaned now: 'tesseract' cleans with the "
+                   "packaged model for its confusions.")
 @click.option("--no-correct", is_flag=True, help="Score the OCR itself (no cleaning).")
 @click.option("--strict-layout", is_flag=True,
               help="Compare line breaks and line-end hyphens too (default: text only).")
@@ -32,7 +36,8 @@ from pressclean.cli._common import reported_errors
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def eval_cmd(gt: Path | None, hyp: Path | None, ocr: Path | None, run_dir: Path | None,
              tsv: Path | None,
-             model: Path | None, no_correct: bool, strict_layout: bool, limit: int,
+             model: Path | None, ocr_engine: str, no_correct: bool, strict_layout: bool,
+             limit: int,
              show_worse: int, as_json: bool) -> None:
     """CER, WER and cMER of cleaned text against ground truth.
 
@@ -52,14 +57,14 @@ def eval_cmd(gt: Path | None, hyp: Path | None, ocr: Path | None, run_dir: Path 
     with reported_errors():
         items: Iterable[Item]
         if tsv is not None:
-            items = tsv_items(tsv, model, clean=not no_correct, limit=limit)
+            items = tsv_items(tsv, model, clean=not no_correct, limit=limit, engine=ocr_engine)
         elif run_dir is not None:
             assert gt is not None
             items = run_items(gt, run_dir, normalise_layout=not strict_layout)
         else:
             assert gt is not None
             items = file_items(gt, hyp, ocr, model, clean=not no_correct,
-                               normalise_layout=not strict_layout)
+                               normalise_layout=not strict_layout, engine=ocr_engine)
         report = evaluate(items)
     data = report.as_dict()
     if show_worse:
