@@ -76,11 +76,15 @@ def test_an_engine_s_pairs_weigh_its_confusions_not_its_words(tmp_path: Path) ->
     assert model.provenance["source"] == "a + b (engine)"
     assert model.provenance["engine_pairs"] == 1
     assert model.provenance["engine_weight"] == ENGINE_WEIGHT == 10
-    # the engine's misreading counts ten times, the other's once; the truth's words once
-    assert model.word_conf["île"] == {"le": ENGINE_WEIGHT}
-    assert model.word_conf["pôte"] == {"pôle": 1}
+    # the engine's misreading weighs ten times in the odds, the other's once; seen once
+    # each, as evidence; the truth's words count once
+    assert model.word_conf["île"] == {"le": 1} and model.engine_word_conf["île"] == {"le": 1}
+    assert model.weighted_row("île") == {"le": ENGINE_WEIGHT}
+    assert model.word_conf["pôte"] == model.weighted_row("pôte") == {"pôle": 1}
+    assert "pôte" not in model.engine_word_conf
     assert model.unigrams["pôle"] == 2
     assert model.chunk_totals["ô"] == 1 + ENGINE_WEIGHT
+    assert load_model(model_path).engine_word_conf == model.engine_word_conf  # saved
 
 
 def _learn_one_pair(tmp_path: Path, ocr: str, truth: str) -> Model:
@@ -188,8 +192,10 @@ def test_packaged_tesseract_model_differs_only_in_its_confusions() -> None:
     assert tess.unigrams == default.unigrams and tess.bigrams == default.bigrams
     # Tesseract sets accents on "a" and "ou" that were never printed
     def share(m: Model) -> float:
-        return m.word_conf["à"]["a"] / sum(m.word_conf["à"].values())
+        row = m.weighted_row("à")
+        return row["a"] / sum(row.values())
     assert share(tess) > 1.5 * share(default)
+    assert tess.word_conf == default.word_conf  # sightings: the same evidence
 
 
 def test_bad_model_file_is_named(tmp_path: Path) -> None:

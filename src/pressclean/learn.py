@@ -72,7 +72,8 @@ class Exclusion:
 #: how many times a confusion of ``engine`` pairs counts, so that a model learned from
 #: two engines is mostly about the one it will clean for. Chosen on Tesseract scans of
 #: the held-out train rows (``bench/bench_engine.py``): cMER −32.2 % with the
-#: confusions pooled (1), −34.9 % at 3, −35.4 % at 10 (15 did no better)
+#: confusions pooled (1), −35.1 % at 3, −35.3 % at 10, −36.2 % at 20 (not taken: 40
+#: pages and a few hundred sightings are too little to push it further)
 ENGINE_WEIGHT = 10
 
 
@@ -82,11 +83,14 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
                 engine_weight: int = ENGINE_WEIGHT) -> Model:
     """Count the statistics of :class:`Model` over (OCR, truth) pairs, leaving out
     those ``exclude`` holds. The confusions of the ``engine`` pairs (read by the OCR
-    engine the model is for) count ``engine_weight`` times; their truth counts once,
-    like any other, in the word and word-pair frequencies."""
+    engine the model is for) count ``engine_weight`` times: characters at once, words
+    kept apart (``Model.engine_word_conf``) so that thresholds on how often a word was
+    seen count sightings; their truth counts once, like any other, in the word and
+    word-pair frequencies."""
     uni: Counter[str] = Counter()
     bi: Counter[str] = Counter()
     word_conf: dict[str, Counter[str]] = defaultdict(Counter)
+    engine_conf: dict[str, Counter[str]] = defaultdict(Counter)
     chunk_conf: dict[str, Counter[str]] = defaultdict(Counter)
     chunk_totals: Counter[str] = Counter()
     elisions: dict[str, Counter[str]] = defaultdict(Counter)
@@ -105,7 +109,9 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
         for o_words, t_words in align_words(lm_tokens(ocr), toks):
             if len(o_words) == 1 and len(t_words) == 1:
                 o, t = o_words[0], t_words[0]
-                word_conf[o][t] += weight
+                word_conf[o][t] += 1  # (sightings: evidence is counted once)
+                if weight > 1:
+                    engine_conf[o][t] += 1
                 _count_chars(t, o, chunk_conf, chunk_totals, weight)
         _count_elisions(ocr, truth, elisions, weight)
     provenance: dict[str, object] = {"source": source, "pairs": n_pairs,
@@ -116,9 +122,9 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
     if n_engine:
         provenance["engine_pairs"] = n_engine
         provenance["engine_weight"] = engine_weight
-    model = Model(unigrams=dict(uni), bigrams=dict(bi),
-                  word_conf={o: dict(c) for o, c in word_conf.items()
-                             if len(c) > 1 or o not in c},
+    kept = {o: dict(c) for o, c in word_conf.items() if len(c) > 1 or o not in c}
+    model = Model(unigrams=dict(uni), bigrams=dict(bi), word_conf=kept,
+                  engine_word_conf={o: dict(c) for o, c in engine_conf.items() if o in kept},
                   chunk_conf={t: dict(c) for t, c in chunk_conf.items()},
                   chunk_totals=dict(chunk_totals),
                   elision_conf={e: dict(c) for e, c in elisions.items()},

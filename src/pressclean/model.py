@@ -68,6 +68,9 @@ class Model:
     bigrams: dict[str, int] = field(default_factory=dict)
     #: OCR word (lower) → {true word: count}, identity included
     word_conf: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: the same, of the pairs the engine the model is for read (``learn_model``'s
+    #: ``engine``): they weigh ``engine_weight`` times in the odds, once as evidence
+    engine_word_conf: dict[str, dict[str, int]] = field(default_factory=dict)
     #: true chunk → {OCR chunk: count}; "" is an insertion
     chunk_conf: dict[str, dict[str, int]] = field(default_factory=dict)
     #: how often each true chunk (1–2 characters, "" = per character) was seen
@@ -95,6 +98,17 @@ class Model:
             first = pair.split(" ", 1)[0]
             followers[first] = followers.get(first, 0) + 1
         self._followers = followers
+        #: how many times a confusion of the engine's own pairs counts
+        self.engine_weight = int(self.provenance.get("engine_weight", 1))
+
+    def weighted_row(self, form: str) -> dict[str, int]:
+        """``word_conf[form]`` with the engine's own sightings counted ``engine_weight``
+        times: the odds of what the form stood for, for that engine."""
+        row = self.word_conf.get(form, {})
+        extra = self.engine_word_conf.get(form)
+        if not extra or self.engine_weight == 1:
+            return row
+        return {w: n + (self.engine_weight - 1) * extra.get(w, 0) for w, n in row.items()}
 
     # ---- language model -------------------------------------------------------
     def followers(self, word: str) -> int:
@@ -141,6 +155,7 @@ class Model:
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, "provenance": self.provenance, "unigrams": self.unigrams,
                 "bigrams": self.bigrams, "word_conf": self.word_conf,
+                "engine_word_conf": self.engine_word_conf,
                 "chunk_conf": self.chunk_conf, "chunk_totals": self.chunk_totals,
                 "elision_conf": self.elision_conf}
 
@@ -156,7 +171,9 @@ def _from_json(data: Any, where: str) -> Model:
         raise DataFileError(where, None, f"not a pressclean model (expected format {FORMAT})")
     try:
         return Model(unigrams=data["unigrams"], bigrams=data["bigrams"],
-                     word_conf=data["word_conf"], chunk_conf=data["chunk_conf"],
+                     word_conf=data["word_conf"],
+                     engine_word_conf=data.get("engine_word_conf", {}),
+                     chunk_conf=data["chunk_conf"],
                      chunk_totals=data["chunk_totals"],
                      elision_conf=data.get("elision_conf", {}),  # older models lack it
                      provenance=data.get("provenance", {}))

@@ -41,21 +41,23 @@ class RealWordConfusions:
         # form → (log10 P(form | form), [(word, log10 P(word | form))], blind, few)
         self._forms: dict[str, tuple[float, list[tuple[str, float]], bool, bool]] = {}
         for form, row in model.word_conf.items():
-            cands = [(c, n) for c, n in row.items()
+            # (thresholds on sightings; odds from the counts weighted for the engine)
+            odds = model.weighted_row(form)
+            cands = [(c, n) for c, n in odds.items()
                      if c != form and n >= min_count
                      and (_elided(c) if _elided(form) else lexicon.common(c))
                      and model.unigrams.get(c, 0) >= min_truth and not is_numberish(c)
                      and not is_roman(c)]
-            seen = sum(row.values())
-            right = row.get(form, 0)
+            seen, weighted = sum(row.values()), sum(odds.values())
+            right = odds.get(form, 0)
             # little evidence about a form that is usually read right: leave it alone
-            if cands and (seen >= min_seen or right < 0.3 * seen):
+            if cands and (seen >= min_seen or right < 0.3 * weighted):
                 few = seen + 1.0 <= min_seen
                 # the form read as itself, and (a handful of sightings) as the
-                # dictionary expects it
+                # dictionary expects it, in the weighted counts' unit
                 own = right + 0.5 + (dictionary_weight * _expected(form, lexicon, model)
-                                     if few else 0.0)
-                total = (seen - right) + own + 0.5
+                                     * weighted / seen if few else 0.0)
+                total = (weighted - right) + own + 0.5
                 # a form the model never saw in its truth tells nothing about the next
                 # word; without this, its candidates' unseen pairs would count against
                 # them alone
