@@ -7,7 +7,8 @@ processes) on one core and on every core this process may use (``pressclean clea
 default ``--jobs``: the paragraphs shared out, ``parallel``), peak memory of the main
 process and of its copy (and of all of them together, shared pages counted once), and
 the time plain symspellpy (every unknown word looked up in wordfreq's French list) takes
-on the same text, for scale. ``--jobs N`` measures N processes instead of every core.
+on the same text, for scale. ``--jobs N`` measures N processes instead of every core;
+``--ocr-engine tesseract`` cleans with the model for text Tesseract read.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from shared_data import ICDAR  # bench/, the folder this script runs from
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = 1_000_000
 RUNS = 3
+#: the --ocr-engine measured (set once from the command line)
+ENGINE = ["other"]
 
 
 def build_text(path: Path) -> None:
@@ -52,7 +55,7 @@ _MEASURE = r"""
 import json, resource, sys, time
 t0 = time.perf_counter()
 from pressclean.pipeline import Cleaner, CleanOptions
-cleaner = Cleaner(CleanOptions(jobs=int(sys.argv[2])))
+cleaner = Cleaner(CleanOptions(jobs=int(sys.argv[2]), engine=sys.argv[3]))
 cleaner.preload()
 t1 = time.perf_counter()
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -107,7 +110,7 @@ def _peak_pss_mb(path: Path, jobs: int) -> float | None:
     copy-on-write counted once: sampled from outside every 0.1 s (Linux ``/proc``)."""
     if not Path("/proc/self/smaps_rollup").exists():
         return None
-    proc = subprocess.Popen([sys.executable, "-c", _MEASURE, str(path), str(jobs)],
+    proc = subprocess.Popen([sys.executable, "-c", _MEASURE, str(path), str(jobs), ENGINE[0]],
                             stdout=subprocess.DEVNULL)
     peak = 0
     while proc.poll() is None:
@@ -124,7 +127,7 @@ def _peak_pss_mb(path: Path, jobs: int) -> float | None:
 def _measure(path: Path, jobs: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The median run of three fresh processes (nothing learned from the text carries
     over between them), and all three: a shared machine's speed drifts from run to run."""
-    runs = sorted((_run(_MEASURE, path, str(jobs)) for _ in range(RUNS)),
+    runs = sorted((_run(_MEASURE, path, str(jobs), ENGINE[0]) for _ in range(RUNS)),
                   key=lambda r: r["clean_s"])
     median = runs[len(runs) // 2]
     median["pss_mb"] = _peak_pss_mb(path, jobs)
@@ -136,12 +139,15 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=cores(),
                         help="processes of the second measure (default: the cores, as "
                              "pressclean clean's --jobs)")
-    jobs = parser.parse_args().jobs
+    parser.add_argument("--ocr-engine", choices=("other", "tesseract"), default="other",
+                        help="the packaged model to clean with (as pressclean clean's)")
+    args = parser.parse_args()
+    jobs, ENGINE[0] = args.jobs, args.ocr_engine
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "ocr-1mb.txt"
         build_text(path)
         size = path.stat().st_size
-        _run(_MEASURE, path, "1")  # warms the lexicon and SymSpell caches
+        _run(_MEASURE, path, "1", ENGINE[0])  # warms the lexicon and SymSpell caches
         measures = [(1, *_measure(path, 1))]
         if jobs > 1:
             measures.append((jobs, *_measure(path, jobs)))
