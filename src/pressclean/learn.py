@@ -85,8 +85,9 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
     those ``exclude`` holds. The confusions of the ``engine`` pairs (read by the OCR
     engine the model is for) count ``engine_weight`` times: characters at once, words
     kept apart (``Model.engine_word_conf``) so that thresholds on how often a word was
-    seen count sightings; their truth counts once, like any other, in the word and
-    word-pair frequencies."""
+    seen count sightings; elisions once (their rate is over the truth's count of the
+    elision); their truth counts once, like any other, in the word and word-pair
+    frequencies."""
     uni: Counter[str] = Counter()
     bi: Counter[str] = Counter()
     word_conf: dict[str, Counter[str]] = defaultdict(Counter)
@@ -113,7 +114,8 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
                 if weight > 1:
                     engine_conf[o][t] += 1
                 _count_chars(t, o, chunk_conf, chunk_totals, weight)
-        _count_elisions(ocr, truth, elisions, weight)
+        # (not weighted: an elision's rate is taken over the truth's count of it)
+        _count_elisions(ocr, truth, elisions)
     provenance: dict[str, object] = {"source": source, "pairs": n_pairs,
                                      "date": _dt.date.today().isoformat(),
                                      "pressclean": __version__}
@@ -133,8 +135,7 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
     return model
 
 
-def _count_elisions(ocr: str, truth: str, conf: dict[str, Counter[str]],
-                    weight: int = 1) -> None:
+def _count_elisions(ocr: str, truth: str, conf: dict[str, Counter[str]]) -> None:
     """Count elisions printed glued to their word: truth "l'académie" read "vacadémie"
     (the apostrophe and the "l" read as one glyph) or "dintervenir" for "d'intervenir".
     The word-level alignment cannot see these: the tokens split an elision off its word
@@ -148,7 +149,7 @@ def _count_elisions(ocr: str, truth: str, conf: dict[str, Counter[str]],
             continue
         printed = o[: len(o) - len(word)]
         if 1 <= len(printed) <= 2 and not any(c in "'’‘`" for c in printed):
-            conf[lm_elision(elision)][printed] += weight
+            conf[lm_elision(elision)][printed] += 1
 
 
 def _count_chars(truth: str, ocr: str, conf: dict[str, Counter[str]],
