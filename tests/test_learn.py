@@ -84,6 +84,9 @@ def test_an_engine_s_pairs_weigh_its_confusions_not_its_words(tmp_path: Path) ->
     assert "pôte" not in model.engine_word_conf
     assert model.unigrams["pôle"] == 2
     assert model.chunk_totals["ô"] == 1 + ENGINE_WEIGHT
+    # a chunk confusion's rate is weighted, its sightings are not: an "î" inserted
+    assert model.chunk_conf[""]["î"] == ENGINE_WEIGHT and model.chunk_seen("", "î") == 1
+    assert model.chunk_seen("ô", "t") == 0 and model.chunk_seen("l", "t") == 1
     assert load_model(model_path).engine_word_conf == model.engine_word_conf  # saved
 
 

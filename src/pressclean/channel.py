@@ -61,8 +61,9 @@ class Channel:
             undo[o].add(t)
         for t, row in model.chunk_conf.items():
             total = model.chunk_totals.get(t, 0) or 1
-            for o, n in row.items():
-                if n >= 3 and o and (n / total > 0.002 or n >= 20):
+            for o, n in row.items():  # (sightings as seen; the rate as weighted)
+                seen = model.chunk_seen(t, o)
+                if seen >= 3 and o and (n / total > 0.002 or seen >= 20):
                     undo[o].add(t)
         # as (cost, true chunk) cheapest first, for the bounded search
         self._undo_sorted = {

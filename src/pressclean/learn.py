@@ -72,7 +72,7 @@ class Exclusion:
 #: how many times a confusion of ``engine`` pairs counts, so that a model learned from
 #: two engines is mostly about the one it will clean for. Chosen on Tesseract scans of
 #: the held-out train rows (``bench/bench_engine.py``): cMER −32.2 % with the
-#: confusions pooled (1), −35.1 % at 3, −35.3 % at 10, −36.2 % at 20 (not taken: 40
+#: confusions pooled (1), −34.1 % at 3, −34.5 % at 10, −35.3 % at 20 (not taken: 40
 #: pages and a few hundred sightings are too little to push it further)
 ENGINE_WEIGHT = 10
 
@@ -83,15 +83,16 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
                 engine_weight: int = ENGINE_WEIGHT) -> Model:
     """Count the statistics of :class:`Model` over (OCR, truth) pairs, leaving out
     those ``exclude`` holds. The confusions of the ``engine`` pairs (read by the OCR
-    engine the model is for) count ``engine_weight`` times: characters at once, words
-    kept apart (``Model.engine_word_conf``) so that thresholds on how often a word was
-    seen count sightings; elisions once (their rate is over the truth's count of the
-    elision); their truth counts once, like any other, in the word and word-pair
-    frequencies."""
+    engine the model is for) count ``engine_weight`` times in the odds, and their
+    sightings are kept apart (``Model.engine_word_conf``, ``engine_chunk_conf``) so
+    that thresholds on how often a word or a chunk was seen count sightings; elisions
+    once (their rate is over the truth's count of the elision). Their truth counts
+    once, like any other, in the word and word-pair frequencies."""
     uni: Counter[str] = Counter()
     bi: Counter[str] = Counter()
     word_conf: dict[str, Counter[str]] = defaultdict(Counter)
     engine_conf: dict[str, Counter[str]] = defaultdict(Counter)
+    engine_chunks: dict[str, Counter[str]] = defaultdict(Counter)  # (sightings)
     chunk_conf: dict[str, Counter[str]] = defaultdict(Counter)
     chunk_totals: Counter[str] = Counter()
     elisions: dict[str, Counter[str]] = defaultdict(Counter)
@@ -113,7 +114,8 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
                 word_conf[o][t] += 1  # (sightings: evidence is counted once)
                 if weight > 1:
                     engine_conf[o][t] += 1
-                _count_chars(t, o, chunk_conf, chunk_totals, weight)
+                _count_chars(t, o, chunk_conf, chunk_totals, weight,
+                             engine_chunks if weight > 1 else None)
         # (not weighted: an elision's rate is taken over the truth's count of it)
         _count_elisions(ocr, truth, elisions)
     provenance: dict[str, object] = {"source": source, "pairs": n_pairs,
@@ -127,6 +129,7 @@ def learn_model(pairs: Iterable[tuple[str, str]], source: str = "",
     kept = {o: dict(c) for o, c in word_conf.items() if len(c) > 1 or o not in c}
     model = Model(unigrams=dict(uni), bigrams=dict(bi), word_conf=kept,
                   engine_word_conf={o: dict(c) for o, c in engine_conf.items() if o in kept},
+                  engine_chunk_conf={t: dict(c) for t, c in engine_chunks.items()},
                   chunk_conf={t: dict(c) for t, c in chunk_conf.items()},
                   chunk_totals=dict(chunk_totals),
                   elision_conf={e: dict(c) for e, c in elisions.items()},
@@ -153,7 +156,10 @@ def _count_elisions(ocr: str, truth: str, conf: dict[str, Counter[str]]) -> None
 
 
 def _count_chars(truth: str, ocr: str, conf: dict[str, Counter[str]],
-                 totals: Counter[str], weight: int = 1) -> None:
+                 totals: Counter[str], weight: int = 1,
+                 seen: dict[str, Counter[str]] | None = None) -> None:
+    """Count the chunks of one aligned word, ``weight`` times; an engine's own
+    confusions also once each in ``seen``."""
     if truth == NUMBER or ocr == NUMBER:
         return
     totals[""] += (len(truth) + 1) * weight
@@ -164,3 +170,5 @@ def _count_chars(truth: str, ocr: str, conf: dict[str, Counter[str]],
         for t, o in char_chunks(truth, ocr):
             if len(t) <= 2 and len(o) <= 3:
                 conf[t][o] += weight
+                if seen is not None:
+                    seen[t][o] += 1

@@ -71,8 +71,11 @@ class Model:
     #: the same, of the pairs the engine the model is for read (``learn_model``'s
     #: ``engine``): they weigh ``engine_weight`` times in the odds, once as evidence
     engine_word_conf: dict[str, dict[str, int]] = field(default_factory=dict)
-    #: true chunk → {OCR chunk: count}; "" is an insertion
+    #: true chunk → {OCR chunk: count}; "" is an insertion (an engine's own counted
+    #: ``engine_weight`` times, as in ``chunk_totals``)
     chunk_conf: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: the engine's own confusions of ``chunk_conf``, each sighting once
+    engine_chunk_conf: dict[str, dict[str, int]] = field(default_factory=dict)
     #: how often each true chunk (1–2 characters, "" = per character) was seen
     chunk_totals: dict[str, int] = field(default_factory=dict)
     #: elision → {what was printed for it glued to the next word: count}: "l'" read
@@ -100,6 +103,12 @@ class Model:
         self._followers = followers
         #: how many times a confusion of the engine's own pairs counts
         self.engine_weight = int(self.provenance.get("engine_weight", 1))
+
+    def chunk_seen(self, truth: str, ocr: str) -> int:
+        """How many times ``truth`` was read ``ocr``: sightings, the engine's once."""
+        n = self.chunk_conf.get(truth, {}).get(ocr, 0)
+        extra = self.engine_chunk_conf.get(truth, {}).get(ocr, 0)
+        return n - (self.engine_weight - 1) * extra
 
     def weighted_row(self, form: str) -> dict[str, int]:
         """``word_conf[form]`` with the engine's own sightings counted ``engine_weight``
@@ -156,6 +165,7 @@ class Model:
         return {"format": FORMAT, "provenance": self.provenance, "unigrams": self.unigrams,
                 "bigrams": self.bigrams, "word_conf": self.word_conf,
                 "engine_word_conf": self.engine_word_conf,
+                "engine_chunk_conf": self.engine_chunk_conf,
                 "chunk_conf": self.chunk_conf, "chunk_totals": self.chunk_totals,
                 "elision_conf": self.elision_conf}
 
@@ -173,6 +183,7 @@ def _from_json(data: Any, where: str) -> Model:
         return Model(unigrams=data["unigrams"], bigrams=data["bigrams"],
                      word_conf=data["word_conf"],
                      engine_word_conf=data.get("engine_word_conf", {}),
+                     engine_chunk_conf=data.get("engine_chunk_conf", {}),
                      chunk_conf=data["chunk_conf"],
                      chunk_totals=data["chunk_totals"],
                      elision_conf=data.get("elision_conf", {}),  # older models lack it
