@@ -47,13 +47,13 @@ def test_stdin_to_stdout() -> None:
 
 def test_text_tesseract_read_is_cleaned_with_its_model_on_request() -> None:
     """Plain text says nothing of its engine: the default model, unless --ocr-engine
-    names Tesseract, whose "ü" for "u" and "m" for "nt" that model knows."""
-    text = "Il lui donna ün livre. La réponse lui vim le lendemain.\n"
+    names Tesseract, whose "ü" for "ti" and "ei" for "at" that model knows."""
+    text = "Il relut le ütre du livre pendant queire heures.\n"
     assert _run(["clean", "-"], stdin=text).stdout == text
     assert _run(["clean", "--ocr-engine", "other", "-"], stdin=text).stdout == text
     tess = _run(["clean", "--ocr-engine", "tesseract", "-"], stdin=text)
     assert tess.exit_code == 0
-    assert tess.stdout == "Il lui donna un livre. La réponse lui vint le lendemain.\n"
+    assert tess.stdout == "Il relut le titre du livre pendant quatre heures.\n"
 
 
 def test_output_dir_writes_text_and_corrections(tmp_path: Path) -> None:

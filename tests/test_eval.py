@@ -45,10 +45,10 @@ def test_folders_are_matched_by_name(tmp_path: Path) -> None:
 
 
 def test_ocr_cleaned_now_can_be_cleaned_as_tesseract_read_it(tmp_path: Path) -> None:
-    (tmp_path / "a.gt.txt").write_text("Il lui donna un livre. La réponse lui vint le "
-                                       "lendemain.\n", encoding="utf-8")
-    (tmp_path / "a.txt").write_text("Il lui donna ün livre. La réponse lui vim le "
-                                    "lendemain.\n", encoding="utf-8")
+    (tmp_path / "a.gt.txt").write_text("Il relut le titre du livre pendant quatre heures.\n",
+                                       encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Il relut le ütre du livre pendant queire heures.\n",
+                                    encoding="utf-8")
     base = _eval(["--gt", str(tmp_path), "--ocr", str(tmp_path)])
     tess = _eval(["--gt", str(tmp_path), "--ocr", str(tmp_path), "--ocr-engine", "tesseract"])
     assert base["cmer"] == base["ocr_cmer"] > 0  # the default model keeps both words
