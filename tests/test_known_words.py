@@ -247,6 +247,29 @@ def test_unknown_names_and_cut_words_without_repair_are_left_alone(cleaner: Clea
     assert cleaner.clean_text(text).clean_text == text
 
 
+@pytest.mark.parametrize(("ocr", "clean"), [
+    # a part misread into a rare known word: the repair makes a compound the model saw
+    ("Il le fit iui-même avec soin.", "Il le fit lui-même avec soin."),
+    # ... or ends the compound as dozens of the model's compounds end ("dit-il")
+    ("Pourquoi combattrait-ii cette loi ?", "Pourquoi combattrait-il cette loi ?"),
+])
+def test_a_misread_part_of_a_compound_of_known_words_is_repaired(
+        cleaner: Cleaner, ocr: str, clean: str) -> None:
+    doc = cleaner.clean_text(ocr)
+    assert doc.clean_text == clean
+    assert [c.rule for c in doc.corrections] == ["channel:glyph"]
+
+
+@pytest.mark.parametrize("text", [
+    "Il ajouta-t-il en souriant.",  # "ajoute-t-il" was seen, but "ajoute" is no likelier
+    "Le week-end, le porte-parole vint lui-même.",  # compounds the model saw
+    "Viendra-t-il demain ?",  # an unseen verb before a productive ending
+    "C'est un trompe-l'oeil de peintre.",  # an elided part: "l'" and a known word
+])
+def test_compounds_of_known_words_are_left_alone(cleaner: Cleaner, text: str) -> None:
+    assert cleaner.clean_text(text).clean_text == text
+
+
 def test_the_cached_twin_table_agrees_with_weighing_word_by_word(cleaner: Cleaner) -> None:
     speller = cleaner.resources.speller
     word_by_word = GlyphTwins(speller.lexicon, speller.gen)

@@ -6,23 +6,62 @@ printed. Otherwise, the cut word is weighed whole ("pro-venaut" as "provenaut", 
 "provenant") and the hyphen put back where it was; failing that, a compound with a
 common word for a part has its unknown part corrected in the context of the others.
 A cut word none of whose pieces is a common word is never corrected piece by piece: "lapi-daient" is
-not "lapi-datent".
+not "lapi-datent". A compound of known words the model never saw may have a part misread
+into another known word ("iui-même", "combattrait-ii"): it is repaired when one likely
+confusion makes it a compound the model saw ("lui-même"), or makes its first or last part
+one that many compounds of the model's truth have and the printed part none has
+("combattrait-il": "-il" ends "dit-il", "a-t-il", "est-il"...).
 """
 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
 from pressclean.offsets import Edit
 from pressclean.spellparams import STAGE
-from pressclean.tokens import Token, as_printed
+from pressclean.tokens import Token, as_printed, split_elision
 from pressclean.unknownwords import weigh
 
 if TYPE_CHECKING:
+    from pressclean.lexicon import Lexicon
+    from pressclean.model import Model
     from pressclean.spell import Speller
+
+#: a compound the model's truth holds this often is one it saw
+SEEN_COMPOUND = 2
+#: a first or last part this many different seen compounds have is a productive one
+PRODUCTIVE_PART = 5
+#: the costliest confusion (log10) a misread part of a known-word compound is undone by,
+#: into a word this many times more frequent ("ajouta-t-il" is not "ajoute-t-il")
+PART_MAX_COST = 3.0
+PART_RATIO = 10.0
+
+
+class CompoundStats:
+    """The hyphenated words of the model's truth that are compounds (not words cut by
+    a hyphen, whose joined form is common), and how many have each first and last
+    part. Counted on first use."""
+
+    def __init__(self, model: Model, lexicon: Lexicon) -> None:
+        self._model, self._lexicon = model, lexicon
+        self._seen: set[str] | None = None
+        self.heads: Counter[str] = Counter()
+        self.tails: Counter[str] = Counter()
+
+    def seen(self) -> set[str]:
+        if self._seen is None:
+            self._seen = {w for w, n in self._model.unigrams.items()
+                          if "-" in w and n >= SEEN_COMPOUND and w[0].isalpha()
+                          and not self._lexicon.common(w.replace("-", ""))}
+            for w in self._seen:
+                parts = w.split("-")
+                self.heads[parts[0]] += 1
+                self.tails[parts[-1]] += 1
+        return self._seen
 
 
 def compound_edit(sp: Speller, tok: Token, prev: str | None, nxt: str | None) -> Edit | None:
@@ -33,11 +72,14 @@ def compound_edit(sp: Speller, tok: Token, prev: str | None, nxt: str | None) ->
     if (len(parts) > 3 or not word[0].islower() or lex.known(word)
             or lex.known("".join(parts))):
         return None
-    unknown = [i for i, p in enumerate(parts) if p and not lex.known(p)]
-    if not unknown or any(len(parts[i]) < 3 for i in unknown):
-        return None
+    # (a part may hold an elision: "trompe-l'oeil" is "trompe" and "l'" "oeil")
+    unknown = [i for i, p in enumerate(parts) if p and not lex.known(split_elision(p)[1] or p)]
     if sp.rules_mode:
         return None  # compounds are weighed whole, by the spell stage
+    if not unknown:
+        return _misread_part(sp, tok, parts)
+    if any(len(parts[i]) < 3 for i in unknown):
+        return None
     # a known compound whose parts each are a likely misreading ("firanc-conrtois")
     edit = _known_compound(sp, tok, parts, unknown)
     if edit is None and len(parts) == 2 and all(p.isalpha() for p in parts):
@@ -112,3 +154,31 @@ def _known_compound(sp: Speller, tok: Token, parts: list[str], unknown: list[int
         return None
     return Edit(tok.word_start, tok.end, as_printed(tok.word, best[1]), STAGE,
                 "channel:glyph", round(best[0] - keep, 3))
+
+
+def _misread_part(sp: Speller, tok: Token, parts: list[str]) -> Edit | None:
+    """A compound of known words the model never saw, one of whose parts one likely
+    confusion (of the same length) makes a far more frequent word that makes a seen
+    compound, or a productive first or last part where the printed one is none."""
+    stats = sp.compound_stats
+    seen = stats.seen()
+    low = [p.lower() for p in parts]
+    if "-".join(low) in seen or sp.model.unigrams.get("-".join(low), 0):
+        return None
+    best: tuple[float, str] | None = None
+    for i, part in enumerate(low):
+        edge = stats.heads if i == 0 else stats.tails if i == len(low) - 1 else None
+        for cand in sp.gen.glyph_repairs(part):
+            word = cand.words[0]
+            if len(word) != len(part) or cand.channel < -PART_MAX_COST \
+                    or sp.lexicon.count(word) < PART_RATIO * sp.lexicon.count(part):
+                continue
+            joined = "-".join(low[:i] + [word] + low[i + 1:])
+            productive = edge is not None and edge[word] >= PRODUCTIVE_PART \
+                and edge[part] == 0
+            if (joined in seen or productive) and (best is None or cand.channel > best[0]):
+                best = (cand.channel, joined)
+    if best is None:
+        return None
+    return Edit(tok.word_start, tok.end, as_printed(tok.word, best[1]), STAGE,
+                "channel:glyph", round(best[0] + PART_MAX_COST, 3))

@@ -22,7 +22,7 @@ from pressclean.address import addressed
 from pressclean.align import char_chunks
 from pressclean.candidates import MIN_CANDIDATE_COUNT, Candidate, CandidateGenerator
 from pressclean.channel import ADAPT_MIN
-from pressclean.compounds import compound_edit
+from pressclean.compounds import CompoundStats, compound_edit
 from pressclean.confidence import load_confidence_model
 from pressclean.doccontext import DocPairs, PairLogp
 from pressclean.document import Correction, Word
@@ -87,6 +87,7 @@ class Speller:
             unseen_prior=self.p.real_unseen_prior, unseen_weight=self.p.real_unseen_weight,
             unseen_expected=self.p.real_unseen_expected)
         self.twins = GlyphTwins(lexicon, generator)
+        self.compound_stats = CompoundStats(model, lexicon)
         self.prior = UnknownPrior(lexicon, self.p)
         # depends on the word and the stage alone: decided once per word form
         self._route_of = lru_cache(maxsize=200_000)(partial(route, lexicon))
