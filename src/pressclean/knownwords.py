@@ -116,19 +116,20 @@ def reconsider(sp: Speller, out: list[Edit], real: RealSeen, nxt_edit: Edit) -> 
 
 
 def elision_edits(sp: Speller, text: str, toks: tuple[Token, ...], a: int, b: int,
-                  out: list[Edit], conf: dict[int, float], to_tu: frozenset[int]
+                  out: list[Edit], conf: dict[int, float], leave: frozenset[int]
                   ) -> list[Edit]:
     """``out`` (the edits of the paragraph ``toks[a:b]``) with the paragraph's misread
     elisions repaired: "t'Eglise" → "l'Eglise". An elision this OCR often produced for
     another ("t'" for "l'") is weighed as a real word between the word before it and
     the word it elides into, both as ``out`` left them: the "t'" of "t'Egtise" is
     weighed before "Eglise", the word as repaired. Not where the OCR was sure, nor in a
-    text that says "tu" (``to_tu``: "ne crains-tu pas de t'avancer")."""
+    text that says "tu" ("ne crains-tu pas de t'avancer") or an English sentence
+    (``leave``)."""
     found: list[Edit] = []
     by_start: dict[int, Edit] | None = None
     for i in range(a, b):
         tok = toks[i]
-        if not tok.elision or lm_elision(tok.elision) not in sp.real or i in to_tu \
+        if not tok.elision or lm_elision(tok.elision) not in sp.real or i in leave \
                 or conf.get(i, 0.0) >= sp.p.trusted_conf:
             continue
         if by_start is None:

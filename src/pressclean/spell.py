@@ -26,6 +26,7 @@ from pressclean.compounds import CompoundStats, compound_edit
 from pressclean.confidence import load_confidence_model
 from pressclean.doccontext import DocPairs, PairLogp
 from pressclean.document import Correction, Word
+from pressclean.foreign import foreign_tokens
 from pressclean.initials import MAX_LEN as INITIAL_MAX_LEN
 from pressclean.initials import initial_edit
 from pressclean.joins import cut_piece, join_edit
@@ -213,13 +214,14 @@ class Speller:
             e.start: e for e in previous if e.rule != ELISION_RULE}  # (weighed again below)
         toks = tokenize(text)
         conf = token_confidences(toks, words)
-        to_tu = addressed(text)  # "ta lettre" where the text says "tu"
+        # "ta lettre" where the text says "tu"; an English sentence ("these are")
+        leave = addressed(text) | foreign_tokens(text)
         return self.team.map_ranges(
-            partial(self._edits_in, text, toks, conf, to_tu, rules, before),
+            partial(self._edits_in, text, toks, conf, leave, rules, before),
             paragraphs(text, toks))
 
     def _edits_in(self, text: str, toks: tuple[Token, ...], conf: dict[int, float],
-                  to_tu: frozenset[int], rules: RuleSet | None, before: dict[int, Edit] | None,
+                  leave: frozenset[int], rules: RuleSet | None, before: dict[int, Edit] | None,
                   a: int, b: int) -> list[Edit]:
         """``edits`` for the paragraph of tokens ``toks[a:b]``: context (the previous
         and next word, a join, a real word weighed again) never crosses a blank line,
@@ -236,7 +238,7 @@ class Speller:
             if tok.elision:
                 prev = lm_word(tok)
             word = tok.word
-            if i in to_tu and not tok.elision:  # (an elided "t'" is weighed apart)
+            if i in leave and not tok.elision:  # (an elided "t'" is weighed apart)
                 prev = word.lower()
                 i += 1
                 continue
@@ -309,7 +311,7 @@ class Speller:
                 prev = lm_plain(tok.word) if tok.word else prev  # "68" counted as "<num>"
             i += 1
         return out if rules is not None else elision_edits(self, text, toks, a, b, out, conf,
-                                                                 to_tu)
+                                                                 leave)
 
     def _is_real(self, word: str) -> bool:
         return self._route_of(word, self._rules is not None) is Route.REAL \
