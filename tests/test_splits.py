@@ -33,6 +33,7 @@ def test_merged_words_are_split(cleaner: Cleaner, form: str, words: tuple[str, .
     ("transrégionale", ("trans", "régionale")),
     ("interentreprises", ("inter", "entreprises")),
     ("multiservices", ("multi", "services")),
+    ("métacaractère", ("méta", "caractère")),
 ])
 def test_a_productive_prefix_on_a_word_makes_a_compound_not_two_words(
         cleaner: Cleaner, form: str, parts: tuple[str, ...]) -> None:
