@@ -172,18 +172,31 @@ def test_a_known_word_the_context_accepts_is_left_alone(cleaner: Cleaner, text: 
     assert cleaner.clean_text(text).clean_text == text
 
 
-def test_the_engine_model_weighs_the_odds_not_the_evidence() -> None:
+@pytest.fixture(scope="module")
+def tess() -> Cleaner:
+    """A cleaner with the model for Tesseract's confusions."""
+    return Cleaner(CleanOptions(engine="tesseract"))
+
+
+def test_the_engine_model_weighs_the_odds_not_the_evidence(tess: Cleaner) -> None:
     """Tesseract read "votre" as "voire" three times in the renders: weighted ten times
     they were 32 sightings, past the "handful" that keeps the dictionary's prior, and
     "voire" became "votre" everywhere. Counted as seen, the prior stays, scaled to the
     weighted odds, and so does "voire"; the habit still shows in the odds."""
-    tess = Cleaner(CleanOptions(engine="tesseract"))
     real = tess.resources.speller.real
     _, _, _, few = real._forms["voire"]
     assert few
     for text in ("La situation est difficile, voire critique.",
                  "Il est utile, voire nécessaire, de lire."):
         assert tess.clean_text(text).clean_text == text
+
+
+def test_a_ligature_is_no_misreading_of_the_word_written_out(tess: Cleaner) -> None:
+    """The renders' truth was typed without ligatures, so the Tesseract model saw "œil"
+    stand for "oeil": one word in two spellings, and the print's is kept."""
+    assert "oeil" in dict(tess.resources.model.weighted_row("œil"))
+    text = "Jetez un coup d’œil au système."
+    assert tess.clean_text(text).clean_text == text
 
 
 @pytest.mark.parametrize(("ocr", "clean", "rule"), [

@@ -6,8 +6,8 @@ A sentence is English when it holds at least ``MIN_DISTINCT`` different English
 function words (``data/en/function_words.txt``, none of them French words) and twice as
 many of them as French ones (``data/fr/function_words.txt``, elided words counted,
 words both languages have not: ``data/en/shared_words.txt``), or two different ones and
-no French one ("It comes with a script."); a sentence ends at ".!?…:;", a guillemet, a
-bracket or a line end. On the OCR and the truth of ICDAR train
+no French one ("It comes with a script."); a sentence ends at ".!?…:;", a guillemet or
+a line end. On the OCR and the truth of ICDAR train
 (7,917 rows of French press) one is, in a concert programme ("The sounds of peace",
 "Over the mountains"), and none in Tesseract's readings of 200 rendered pages; on
 Debian's French reference, which keeps some paragraphs in English, about 170 are.
@@ -25,7 +25,7 @@ from pressclean.wordlists import word_set
 
 #: different English function words a sentence needs to be taken for English
 MIN_DISTINCT = 3
-_SENTENCE = regex.compile(r"[^.!?…:;«»“”()\n]+(?:[.!?…:;«»“”()]+|\n|$)")
+_SENTENCE = regex.compile(r"[^.!?…:;«»“”\n]+(?:[.!?…:;«»“”]+|\n|$)")
 _WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
 #: elisions, counted as the French words they are ("l'", "qu'")
 _ELIDED = regex.compile(r"(?i)(?:[ldjmnst]|qu)['’](?=\p{L})")

@@ -44,7 +44,7 @@ class RealWordConfusions:
             # (thresholds on sightings; odds from the counts weighted for the engine)
             odds = model.weighted_row(form)
             cands = [(c, n) for c, n in odds.items()
-                     if c != form and n >= min_count
+                     if c != form and n >= min_count and _unligatured(c) != _unligatured(form)
                      and (_elided(c) if _elided(form) else lexicon.common(c))
                      and model.unigrams.get(c, 0) >= min_truth and not is_numberish(c)
                      and not is_roman(c)]
@@ -200,3 +200,9 @@ def _elided(form: str) -> bool:
     """An elision as the model counts it ("l'", "qu'"): "t'" misread for "l'" is a
     real-word confusion between two elisions, which no lexicon lists as words."""
     return len(form) > 1 and form.endswith("'") and form[:-1].isalpha()
+
+
+def _unligatured(word: str) -> str:
+    """The word with "œ" and "æ" written out: "œil" and "oeil" are one word, spelled as
+    the print chose (a truth typed without the ligature taught "œil" → "oeil")."""
+    return word.replace("œ", "oe").replace("æ", "ae")
