@@ -265,12 +265,27 @@ def test_unknown_names_and_cut_words_without_repair_are_left_alone(cleaner: Clea
     ("Il le fit iui-même avec soin.", "Il le fit lui-même avec soin."),
     # ... or ends the compound as dozens of the model's compounds end ("dit-il")
     ("Pourquoi combattrait-ii cette loi ?", "Pourquoi combattrait-il cette loi ?"),
+    # ... and then its other parts, in the same pass: cleaning twice changes nothing more
+    ("A peine s'etaient-its vus que la séance commença.",
+     "A peine s'étaient-ils vus que la séance commença."),
 ])
 def test_a_misread_part_of_a_compound_of_known_words_is_repaired(
         cleaner: Cleaner, ocr: str, clean: str) -> None:
     doc = cleaner.clean_text(ocr)
     assert doc.clean_text == clean
     assert [c.rule for c in doc.corrections] == ["channel:glyph"]
+    assert cleaner.clean_text(clean).clean_text == clean
+
+
+def test_a_word_before_an_elision_is_not_weighed_again_when_the_elided_word_changes(
+        cleaner: Cleaner) -> None:
+    """The neighbour of "mats" is the elision "n'", which the repair of "existe-t-it"
+    leaves as it is: weighing "mats" again beside "existe-t-il" undid "mais", and the
+    second clean made it."""
+    ocr = "Vifs applaudissemens ~ mats n'existe-t-it aucun homme d'Etat qui ait cédé"
+    clean = cleaner.clean_text(ocr).clean_text
+    assert clean == "Vifs applaudissemens ~ mais n'existe-t-il aucun homme d'Etat qui ait cédé"
+    assert cleaner.clean_text(clean).clean_text == clean
 
 
 @pytest.mark.parametrize("text", [

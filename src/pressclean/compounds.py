@@ -159,26 +159,46 @@ def _known_compound(sp: Speller, tok: Token, parts: list[str], unknown: list[int
 def _misread_part(sp: Speller, tok: Token, parts: list[str]) -> Edit | None:
     """A compound of known words the model never saw, one of whose parts one likely
     confusion (of the same length) makes a far more frequent word that makes a seen
-    compound, or a productive first or last part where the printed one is none."""
-    stats = sp.compound_stats
-    seen = stats.seen()
+    compound, or a productive first or last part where the printed one is none. Then
+    the other parts, one at a time, as long as the compound is not one the model saw
+    ("etaient-its" → "etaient-ils" → "étaient-ils"), so that cleaning twice changes
+    nothing more."""
+    seen = sp.compound_stats.seen()
     low = [p.lower() for p in parts]
     if "-".join(low) in seen or sp.model.unigrams.get("-".join(low), 0):
         return None
-    best: tuple[float, str] | None = None
+    cost, fixed = 0.0, set[int]()
+    while "-".join(low) not in seen:
+        found = _best_part(sp, low, fixed)
+        if found is None:
+            break
+        i, low[i], channel = found
+        fixed.add(i)
+        cost += channel
+    if not fixed:
+        return None
+    return Edit(tok.word_start, tok.end, as_printed(tok.word, "-".join(low)), STAGE,
+                "channel:glyph", round(cost / len(fixed) + PART_MAX_COST, 3))
+
+
+def _best_part(sp: Speller, low: list[str], fixed: set[int]) -> tuple[int, str, float] | None:
+    """(index, repair, log10 channel) of the likeliest repair of one part not yet
+    ``fixed`` that ``_misread_part`` accepts, or None."""
+    stats = sp.compound_stats
+    seen = stats.seen()
+    best: tuple[int, str, float] | None = None
     for i, part in enumerate(low):
+        if i in fixed:
+            continue
         edge = stats.heads if i == 0 else stats.tails if i == len(low) - 1 else None
         for cand in sp.gen.glyph_repairs(part):
             word = cand.words[0]
             if len(word) != len(part) or cand.channel < -PART_MAX_COST \
                     or sp.lexicon.count(word) < PART_RATIO * sp.lexicon.count(part):
                 continue
-            joined = "-".join(low[:i] + [word] + low[i + 1:])
             productive = edge is not None and edge[word] >= PRODUCTIVE_PART \
                 and edge[part] == 0
-            if (joined in seen or productive) and (best is None or cand.channel > best[0]):
-                best = (cand.channel, joined)
-    if best is None:
-        return None
-    return Edit(tok.word_start, tok.end, as_printed(tok.word, best[1]), STAGE,
-                "channel:glyph", round(best[0] + PART_MAX_COST, 3))
+            if ("-".join(low[:i] + [word] + low[i + 1:]) in seen or productive) \
+                    and (best is None or cand.channel > best[2]):
+                best = (i, word, cand.channel)
+    return best

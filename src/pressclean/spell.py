@@ -297,7 +297,10 @@ class Speller:
                 edit = dataclasses.replace(edit, replacement=edit.replacement[:1].upper()
                                            + edit.replacement[1:])
             if edit is not None:
-                if real is not None and real[0] == i - 1 and (real[3] or 0.0) < self.p.trusted_conf:
+                # (the word before an elided token has the elision beside it, which an
+                # edit of the word after it leaves as printed: "mats n'existe-t-it")
+                if real is not None and real[0] == i - 1 and edit.start <= tok.start \
+                        and (real[3] or 0.0) < self.p.trusted_conf:
                     if self._is_real(real[1].word):
                         reconsider(self, out, real, edit)
                     elif not out or out[-1].end <= real[1].start:  # (the word was kept)
